@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace CaseCompliance.Analyzers
+{
+    /// <summary>
+    /// The descriptor catalog: every built-in rule's descriptor, created by <c>Create</c> so that
+    /// category, default severity, help link and guideline tags are the same for all.
+    /// </summary>
+    public static class CaseRules
+    {
+        public const string Category = "CaseCompliance";
+
+        /// <summary>Where the rule pages live; each descriptor links to <c>{HelpLinkBase}{ID}.md</c>.</summary>
+        public const string HelpLinkBase = "https://github.com/casecompliance/casecompliance/blob/main/docs/rules/";
+
+        /// <summary>The custom tag that carries a guideline ID, as <c>guideline:EK-INTEGRITET-1</c>.</summary>
+        public const string GuidelineTagPrefix = "guideline:";
+
+        public static readonly DiagnosticDescriptor UndeclaredPurpose = Create(RuleIds.UndeclaredPurpose,
+            "Personal data read without a declared purpose",
+            "'{0}' is personal data ({1}) but '{2}' declares no processing purpose",
+            "Personal data may only be read by code that declares what it is processed for. Add [ProcessingPurpose] to the member, its type or the assembly.",
+            Guidelines.EkIntegritet1, Guidelines.UppAndamal, Guidelines.UppBehandling, Guidelines.EkSaklig1);
+
+        public static readonly DiagnosticDescriptor PurposeMismatch = Create(RuleIds.PurposeMismatch,
+            "Personal data read outside its purposes",
+            "'{0}' may only be processed for {1}, but '{2}' processes data for {3}",
+            "The purposes in scope have nothing in common with the purposes the personal data may be processed for.",
+            Guidelines.UppAndamal, Guidelines.EkIntegritet1, Guidelines.UppBehandling);
+
+        public static readonly DiagnosticDescriptor UnknownPurpose = Create(RuleIds.UnknownPurpose,
+            "Unknown processing purpose",
+            "'{0}' is not a known processing purpose{1}",
+            "A purpose must be one of the well-known purposes (CaseCompliance.Purposes) or declared in the rules file; an unknown string is usually a typo and silently matches nothing.",
+            Guidelines.UppAndamal);
+
+        /// <summary>Every built-in descriptor.</summary>
+        public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
+            UndeclaredPurpose, PurposeMismatch, UnknownPurpose);
+
+        /// <summary>The guideline IDs a descriptor cites, from its custom tags.</summary>
+        public static ImmutableArray<string> GuidelineIds(DiagnosticDescriptor descriptor)
+        {
+            var builder = ImmutableArray.CreateBuilder<string>();
+            foreach (var tag in descriptor.CustomTags)
+            {
+                if (tag.StartsWith(GuidelineTagPrefix, System.StringComparison.Ordinal))
+                {
+                    builder.Add(tag.Substring(GuidelineTagPrefix.Length));
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        /// <summary>The guideline a fix title names: the descriptor's first.</summary>
+        public static Guideline PrimaryGuideline(DiagnosticDescriptor descriptor)
+        {
+            foreach (var id in GuidelineIds(descriptor))
+            {
+                if (Guidelines.Find(id) is { } g)
+                {
+                    return g;
+                }
+            }
+
+            return Guidelines.UppAndamal;
+        }
+
+        /// <summary>Creates a descriptor with the project's category, Warning severity, help link and guideline tags.</summary>
+        public static DiagnosticDescriptor Create(string id, string title, string message, string description,
+            params Guideline[] guidelines)
+            => Create(id, title, message, description, DiagnosticSeverity.Warning, HelpLinkBase + id + ".md", false, guidelines);
+
+        /// <summary>Creates a descriptor; the rules file uses this overload for custom rules.</summary>
+        public static DiagnosticDescriptor Create(string id, string title, string message, string description,
+            DiagnosticSeverity severity, string helpLink, bool compilationEnd, params Guideline[] guidelines)
+        {
+            var tags = ImmutableArray.CreateBuilder<string>(guidelines.Length + 1);
+            foreach (var g in guidelines)
+            {
+                tags.Add(GuidelineTagPrefix + g.Id);
+            }
+
+            if (compilationEnd)
+            {
+                tags.Add(WellKnownDiagnosticTags.CompilationEnd);
+            }
+
+#pragma warning disable RS0030 // the one place that may construct a descriptor
+            return new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true,
+                description: description, helpLinkUri: helpLink, customTags: tags.ToArray());
+#pragma warning restore RS0030
+        }
+    }
+}

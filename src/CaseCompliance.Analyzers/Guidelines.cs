@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace CaseCompliance.Analyzers
+{
+    /// <summary>One entry of the guideline catalog (shared/GUIDELINES.md) that rules, fixes and docs cite.</summary>
+    public sealed class Guideline
+    {
+        internal Guideline(string id, string source, string shortPhrase, string quote, string summary)
+        {
+            Id = id;
+            Source = source;
+            ShortPhrase = shortPhrase;
+            Quote = quote;
+            Summary = summary;
+        }
+
+        /// <summary>The catalog ID, e.g. <c>EK-INTEGRITET-1</c>.</summary>
+        public string Id { get; }
+
+        /// <summary>The source document and section.</summary>
+        public string Source { get; }
+
+        /// <summary>A short Swedish phrase for code fix titles, e.g. "Etisk kod: bara information som behövs i ärendet".</summary>
+        public string ShortPhrase { get; }
+
+        /// <summary>The source's own words (Swedish).</summary>
+        public string Quote { get; }
+
+        /// <summary>An English summary.</summary>
+        public string Summary { get; }
+    }
+
+    /// <summary>The guideline catalog. IDs and quotes follow shared/GUIDELINES.md.</summary>
+    public static class Guidelines
+    {
+        public static readonly Guideline EkSaklig1 = new Guideline("EK-SAKLIG-1", "Etisk kod, \"Vi är sakliga och opartiska\"",
+            "Etisk kod: sök bara i ärenden du arbetar med",
+            "bara söker efter information i ärenden som direkt har att göra med vårt arbete",
+            "look only at information in cases you work on");
+
+        public static readonly Guideline EkIntegritet1 = new Guideline("EK-INTEGRITET-1", "Etisk kod, \"Vi hanterar uppgifter med integritet\"",
+            "Etisk kod: bara information som behövs i ärendet",
+            "inte medvetet tar del av information som vi inte behöver för de ärenden vi handlägger",
+            "do not take part of information the case does not need");
+
+        public static readonly Guideline EkIntegritet2 = new Guideline("EK-INTEGRITET-2", "Etisk kod, \"Vi hanterar uppgifter med integritet\"",
+            "Etisk kod: följ bestämmelserna om sekretess",
+            "hanterar integritetskänsliga uppgifter på ett riktigt sätt ... följer vi bestämmelserna om sekretess",
+            "handle sensitive data correctly; follow secrecy rules");
+
+        public static readonly Guideline UppAndamal = new Guideline("UPP-ANDAMAL", "Uppdraget, \"Vi behandlar personuppgifter i försäkringsärenden\"",
+            "Uppdraget: personuppgifter bara för vissa ändamål",
+            "Då får vi bara behandla personuppgifterna för vissa ändamål, till exempel för att • handlägga ärenden • utföra kontroller för att motverka felaktiga utbetalningar och bidragsbrott • informera om socialförsäkringen • planera, styra och utvärdera vår verksamhet • ta fram statistik • lämna ut uppgifter till andra myndigheter.",
+            "personal data only for declared purposes; the well-known purposes");
+
+        public static readonly Guideline UppBehandling = new Guideline("UPP-BEHANDLING", "Uppdraget, \"Så behandlar vi personuppgifter\"",
+            "Uppdraget: att läsa är också behandling",
+            "Behandling av personuppgifter kan till exempel vara att läsa, samla in, registrera, lagra, samköra eller skriva ut uppgifterna.",
+            "reading is processing too");
+
+        public static readonly Guideline UppSokningar = new Guideline("UPP-SOKNINGAR", "Uppdraget, \"Vi behandlar personuppgifter i försäkringsärenden\"",
+            "Uppdraget: uppsikt över medarbetarnas sökningar",
+            "Vi gör också kontroller i ett urval av ärenden och har uppsikt över medarbetarnas sökningar i it-systemen.",
+            "staff lookups are overseen: they must be recorded");
+
+        /// <summary>Every guideline by ID, in catalog order.</summary>
+        public static readonly ImmutableArray<Guideline> All = ImmutableArray.Create(
+            EkSaklig1, EkIntegritet1, EkIntegritet2, UppAndamal, UppBehandling, UppSokningar);
+
+        private static readonly Dictionary<string, Guideline> ById = Index();
+
+        /// <summary>Finds a guideline by its catalog ID.</summary>
+        public static Guideline? Find(string id) => ById.TryGetValue(id, out var g) ? g : null;
+
+        private static Dictionary<string, Guideline> Index()
+        {
+            var map = new Dictionary<string, Guideline>();
+            foreach (var g in All)
+            {
+                map[g.Id] = g;
+            }
+
+            return map;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.CodeAnalysis;
+
+namespace CaseCompliance.Analyzers.Model
+{
+    /// <summary>The annotation types of SPEC §2, resolved once per compilation. Any may be null when not referenced.</summary>
+    public sealed class KnownSymbols
+    {
+        public const string Namespace = "CaseCompliance";
+
+        public KnownSymbols(Compilation compilation)
+        {
+            PersonalData = Get(compilation, "PersonalDataAttribute");
+            ProcessingPurpose = Get(compilation, "ProcessingPurposeAttribute");
+            ProtectedCharacteristic = Get(compilation, "ProtectedCharacteristicAttribute");
+            Redactor = Get(compilation, "RedactorAttribute");
+            DisclosureSink = Get(compilation, "DisclosureSinkAttribute");
+            PersonLookup = Get(compilation, "PersonLookupAttribute");
+            LookupAudit = Get(compilation, "LookupAuditAttribute");
+            Subject = Get(compilation, "SubjectAttribute");
+            Attestation = Get(compilation, "AttestationAttribute");
+            Attester = Get(compilation, "AttesterAttribute");
+            PreparedBy = Get(compilation, "PreparedByAttribute");
+            SecondPartyCheck = Get(compilation, "SecondPartyCheckAttribute");
+            Disbursement = Get(compilation, "DisbursementAttribute");
+            AttestationStatus = Get(compilation, "AttestationStatusAttribute");
+            CaseDecision = Get(compilation, "CaseDecisionAttribute");
+            ConflictOfInterestCheck = Get(compilation, "ConflictOfInterestCheckAttribute");
+            DecisionLogic = Get(compilation, "DecisionLogicAttribute");
+            LegalBasis = Get(compilation, "LegalBasisAttribute");
+            DecisionRecord = Get(compilation, "DecisionRecordAttribute");
+            Reasoning = Get(compilation, "ReasoningAttribute");
+        }
+
+        public INamedTypeSymbol? PersonalData { get; }
+        public INamedTypeSymbol? ProcessingPurpose { get; }
+        public INamedTypeSymbol? ProtectedCharacteristic { get; }
+        public INamedTypeSymbol? Redactor { get; }
+        public INamedTypeSymbol? DisclosureSink { get; }
+        public INamedTypeSymbol? PersonLookup { get; }
+        public INamedTypeSymbol? LookupAudit { get; }
+        public INamedTypeSymbol? Subject { get; }
+        public INamedTypeSymbol? Attestation { get; }
+        public INamedTypeSymbol? Attester { get; }
+        public INamedTypeSymbol? PreparedBy { get; }
+        public INamedTypeSymbol? SecondPartyCheck { get; }
+        public INamedTypeSymbol? Disbursement { get; }
+        public INamedTypeSymbol? AttestationStatus { get; }
+        public INamedTypeSymbol? CaseDecision { get; }
+        public INamedTypeSymbol? ConflictOfInterestCheck { get; }
+        public INamedTypeSymbol? DecisionLogic { get; }
+        public INamedTypeSymbol? LegalBasis { get; }
+        public INamedTypeSymbol? DecisionRecord { get; }
+        public INamedTypeSymbol? Reasoning { get; }
+
+        /// <summary>True when the annotations (or a copy of them) are visible to the compilation.</summary>
+        public bool AnyAnnotation => PersonalData is not null || ProcessingPurpose is not null || ProtectedCharacteristic is not null
+            || PersonLookup is not null || Attestation is not null || CaseDecision is not null || DecisionRecord is not null;
+
+        private static INamedTypeSymbol? Get(Compilation compilation, string name)
+            => compilation.GetTypeByMetadataName(Namespace + "." + name);
+    }
+}

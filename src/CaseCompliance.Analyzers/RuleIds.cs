@@ -1,0 +1,10 @@
+namespace CaseCompliance.Analyzers
+{
+    /// <summary>The public IDs of the built-in rules (SPEC §3). Each has a page at docs/rules/&lt;ID&gt;.md.</summary>
+    public static class RuleIds
+    {
+        public const string UndeclaredPurpose = "CASE001";
+        public const string PurposeMismatch = "CASE002";
+        public const string UnknownPurpose = "CASE003";
+    }
+}
