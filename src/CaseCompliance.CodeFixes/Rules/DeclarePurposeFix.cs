@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using CaseCompliance.Analyzers;
+using CaseCompliance.Analyzers.Engine;
+using CaseCompliance.Analyzers.Model;
+
+namespace CaseCompliance.CodeFixes.Rules
+{
+    /// <summary>
+    /// CASE001: declare one of the well-known purposes on the enclosing member.
+    /// CASE002: add a purpose the data allows to the member, or narrow the member to it.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DeclarePurposeFix)), Shared]
+    public sealed class DeclarePurposeFix : CodeFixProvider
+    {
+        private enum Edit
+        {
+            Declare,
+            Add,
+            Narrow,
+        }
+
+        private static readonly FixAllProvider FixAll = FixAllProvider.Create(FixAllInDocumentAsync);
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+            ImmutableArray.Create(RuleIds.UndeclaredPurpose, RuleIds.PurposeMismatch);
+
+        public override FixAllProvider GetFixAllProvider() => FixAll;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            var purposeAttribute = model?.Compilation.GetTypeByMetadataName(KnownSymbols.Namespace + ".ProcessingPurposeAttribute");
+            if (root is null || model is null || purposeAttribute is null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                if (diagnostic.Id == RuleIds.UndeclaredPurpose)
+                {
+                    if (PurposeSyntax.TargetDeclaration(node, model, purposeAttribute, false, context.CancellationToken) is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var (_, purpose) in PurposeCatalog.WellKnown)
+                    {
+                        Register(context, diagnostic, Edit.Declare, purpose, FixTitles.Format(CaseRules.UndeclaredPurpose, $"Declare purpose '{purpose}'"));
+                    }
+                }
+                else if (PurposeSyntax.TargetDeclaration(node, model, purposeAttribute, true, context.CancellationToken) is { } target)
+                {
+                    var name = DeclarationName(target);
+                    foreach (var purpose in Split(diagnostic, PurposeRestriction.AllowedPurposesKey))
+                    {
+                        Register(context, diagnostic, Edit.Add, purpose, FixTitles.Format(CaseRules.PurposeMismatch, $"Add purpose '{purpose}' to '{name}'"));
+                        Register(context, diagnostic, Edit.Narrow, purpose, FixTitles.Format(CaseRules.PurposeMismatch, $"Narrow '{name}' to purpose '{purpose}'"));
+                    }
+                }
+            }
+        }
+
+        private static void Register(CodeFixContext context, Diagnostic diagnostic, Edit edit, string purpose, string title)
+        {
+            var key = EquivalenceKey(diagnostic.Id, edit, purpose);
+            context.RegisterCodeFix(
+                CodeAction.Create(title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), edit, purpose, ct), key),
+                diagnostic);
+        }
+
+        private static string EquivalenceKey(string id, Edit edit, string purpose) => $"{id}.{edit}Purpose.{purpose}";
+
+        private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+        {
+            // The key says which variant the user chose: "CASE001.DeclarePurpose.case-handling".
+            var parts = context.CodeActionEquivalenceKey?.Split(new[] { '.' }, 3);
+            if (parts is not { Length: 3 } || !Enum.TryParse<Edit>(parts[1].Replace("Purpose", string.Empty), out var edit))
+            {
+                return document;
+            }
+
+            var matching = diagnostics.Where(d => d.Id == parts[0]).ToImmutableArray();
+            return await ApplyAsync(document, matching, edit, parts[2], context.CancellationToken).ConfigureAwait(false);
+        }
+
+        private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, Edit edit, string purpose, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var purposeAttribute = model?.Compilation.GetTypeByMetadataName(KnownSymbols.Namespace + ".ProcessingPurposeAttribute");
+            if (root is null || model is null || purposeAttribute is null)
+            {
+                return document;
+            }
+
+            // One declaration per member, however many reads it has; a declaration on a type covers its members.
+            var targets = new Dictionary<SyntaxNode, Diagnostic>();
+            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+            {
+                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                if (PurposeSyntax.TargetDeclaration(node, model, purposeAttribute, edit != Edit.Declare, cancellationToken) is { } target && !targets.ContainsKey(target))
+                {
+                    targets.Add(target, diagnostic);
+                }
+            }
+
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            foreach (var pair in targets)
+            {
+                var (target, diagnostic) = (pair.Key, pair.Value);
+                if (edit == Edit.Declare && target.Ancestors().Any(targets.ContainsKey))
+                {
+                    continue;
+                }
+
+                var existing = PurposeSyntax.FindPurposeAttribute(target, model, purposeAttribute, cancellationToken);
+                if (existing is not null)
+                {
+                    editor.ReplaceNode(existing, Rewrite(existing, edit, purpose, model, cancellationToken));
+                    continue;
+                }
+
+                IEnumerable<string> purposes = edit == Edit.Add
+                    ? Split(diagnostic, PurposeRestriction.ScopePurposesKey).Where(p => p != purpose).Append(purpose)
+                    : new[] { purpose };
+                PurposeSyntax.AddAttribute(editor, target, PurposeSyntax.NewAttribute(purposes));
+            }
+
+            return await PurposeSyntax.CleanUpAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
+        }
+
+        private static AttributeSyntax Rewrite(AttributeSyntax existing, Edit edit, string purpose, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (edit == Edit.Add)
+            {
+                if (PurposeSyntax.DeclaredPurposes(existing, model, cancellationToken).Contains(purpose))
+                {
+                    return existing;
+                }
+
+                var argument = SyntaxFactory.AttributeArgument(PurposeSyntax.Expression(purpose));
+                return existing.ArgumentList is null
+                    ? existing.WithArgumentList(SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(argument)))
+                    : existing.AddArgumentListArguments(argument);
+            }
+
+            // Declare (an empty [ProcessingPurpose] declares nothing) and Narrow both leave exactly one purpose.
+            return existing.WithArgumentList(PurposeSyntax.Arguments(new[] { purpose }));
+        }
+
+        private static IEnumerable<string> Split(Diagnostic diagnostic, string key)
+            => diagnostic.Properties.TryGetValue(key, out var value) && !string.IsNullOrEmpty(value)
+                ? value!.Split(PurposeRestriction.Separator)
+                : Enumerable.Empty<string>();
+
+        private static string DeclarationName(SyntaxNode declaration) => declaration switch
+        {
+            MethodDeclarationSyntax m => m.Identifier.ValueText,
+            ConstructorDeclarationSyntax c => c.Identifier.ValueText,
+            PropertyDeclarationSyntax p => p.Identifier.ValueText,
+            IndexerDeclarationSyntax => "this[]",
+            BaseTypeDeclarationSyntax t => t.Identifier.ValueText,
+            LocalFunctionStatementSyntax l => l.Identifier.ValueText,
+            OperatorDeclarationSyntax o => "operator " + o.OperatorToken.ValueText,
+            _ => "lambda",
+        };
+    }
+}
