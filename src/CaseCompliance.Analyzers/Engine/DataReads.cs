@@ -90,27 +90,27 @@ namespace CaseCompliance.Analyzers.Engine
         {
             reportAt = null;
             IMethodSymbol? deconstruct = null;
-            var discarded = new HashSet<int>();
+            var discarded = 0UL; // bit i: position i is a discard (positions past 63 are treated as reads)
             switch (operation)
             {
                 case IDeconstructionAssignmentOperation assignment when assignment.Syntax is AssignmentExpressionSyntax syntax && assignment.SemanticModel is { } model:
                     deconstruct = model.GetDeconstructionInfo(syntax).Method;
                     reportAt = syntax.Right;
-                    CollectDiscards(assignment.Target, discarded);
+                    discarded = Discards(assignment.Target);
                     break;
                 case IForEachLoopOperation loop when loop.Syntax is ForEachVariableStatementSyntax syntax && loop.SemanticModel is { } model:
                     deconstruct = model.GetDeconstructionInfo(syntax).Method;
                     reportAt = syntax.Variable;
-                    CollectDiscards(loop.LoopControlVariable, discarded);
+                    discarded = Discards(loop.LoopControlVariable);
                     break;
                 case IRecursivePatternOperation pattern when pattern.DeconstructSymbol is IMethodSymbol method:
                     deconstruct = method;
                     reportAt = pattern.Syntax is RecursivePatternSyntax { PositionalPatternClause: { } clause } ? clause : pattern.Syntax;
                     for (var i = 0; i < pattern.DeconstructionSubpatterns.Length; i++)
                     {
-                        if (pattern.DeconstructionSubpatterns[i] is IDiscardPatternOperation)
+                        if (pattern.DeconstructionSubpatterns[i] is IDiscardPatternOperation && i < 64)
                         {
-                            discarded.Add(i);
+                            discarded |= 1UL << i;
                         }
                     }
 
@@ -132,7 +132,7 @@ namespace CaseCompliance.Analyzers.Engine
 
             for (var i = offset; i < parameters.Length; i++)
             {
-                if (discarded.Contains(i - offset))
+                if (i - offset < 64 && (discarded & (1UL << (i - offset))) != 0)
                 {
                     continue;
                 }
@@ -161,7 +161,7 @@ namespace CaseCompliance.Analyzers.Engine
             return null;
         }
 
-        private static void CollectDiscards(IOperation target, HashSet<int> discarded)
+        private static ulong Discards(IOperation target)
         {
             var tuple = target switch
             {
@@ -169,18 +169,16 @@ namespace CaseCompliance.Analyzers.Engine
                 IDeclarationExpressionOperation { Expression: ITupleOperation t } => t,
                 _ => null,
             };
-            if (tuple is null)
-            {
-                return;
-            }
-
-            for (var i = 0; i < tuple.Elements.Length; i++)
+            var mask = 0UL;
+            for (var i = 0; tuple is not null && i < tuple.Elements.Length && i < 64; i++)
             {
                 if (tuple.Elements[i] is IDiscardOperation)
                 {
-                    discarded.Add(i);
+                    mask |= 1UL << i;
                 }
             }
+
+            return mask;
         }
 
         /// <summary>The properties and fields a <c>with</c> expression copies from its operand, less those it sets.</summary>
