@@ -100,6 +100,12 @@ namespace CaseCompliance.Analyzers.Model
             }
 
             var info = Meaning(member).PersonalData;
+            if (info is null && member is IPropertySymbol property && property.ContainingType is { IsRecord: true } record)
+            {
+                // `record Person([PersonalData(...)] string Personnummer)` puts the attribute on the parameter only.
+                info = PositionalParameterData(property, record);
+            }
+
             if (info is null && IsDataMember(member) && member.ContainingType is { } type)
             {
                 info = MemberDataOfType(type);
@@ -172,6 +178,23 @@ namespace CaseCompliance.Analyzers.Model
             }
 
             return PurposeScope.None;
+        }
+
+        private PersonalDataInfo? PositionalParameterData(IPropertySymbol property, INamedTypeSymbol record)
+        {
+            foreach (var constructor in record.InstanceConstructors)
+            {
+                foreach (var parameter in constructor.Parameters)
+                {
+                    if (parameter.Name == property.Name && SymbolEqualityComparer.Default.Equals(parameter.Type, property.Type)
+                        && Declared(parameter).PersonalData is { } info)
+                    {
+                        return info;
+                    }
+                }
+            }
+
+            return null;
         }
 
         private PersonalDataInfo? MemberDataOfType(INamedTypeSymbol type)

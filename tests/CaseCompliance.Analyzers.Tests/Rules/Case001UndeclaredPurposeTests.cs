@@ -278,6 +278,18 @@ public class Case001UndeclaredPurposeTests
             """);
 
     [Fact]
+    public Task Record_parameters_annotated_without_a_property_target_mark_their_property()
+        => Verify.VerifyAnalyzerAsync("""
+            using CaseCompliance;
+            public record Claim(string CaseId, [PersonalData(DataCategories.Identity)] string Personnummer);
+            public record struct Ref([PersonalData(DataCategories.Contact)] string Email);
+            class Export
+            {
+                string Run(Claim c, Ref r) => c.CaseId + {|CASE001:c.Personnummer|} + {|CASE001:r.Email|};
+            }
+            """);
+
+    [Fact]
     public Task Methods_returning_personal_data_are_reads()
         => Verify.VerifyAnalyzerAsync("""
             using CaseCompliance;

@@ -1,0 +1,175 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CaseCompliance.Analyzers.Engine
+{
+    /// <summary>Whether two expressions provably denote the same value, provably different ones, or nobody can tell.</summary>
+    internal enum Sameness
+    {
+        Unknown,
+        Same,
+        Different,
+    }
+
+    /// <summary>
+    /// Compares values the way the rules that relate two people (CASE011, CASE020) need: the same local or parameter,
+    /// the same member chain (<c>p.Case.Subject</c>) or a copy of either (a local assigned once) is the same value;
+    /// two different locals or parameters, or a constant (<c>null</c>, <c>""</c>, a literal) against anything else,
+    /// are different values. Anything else is unknown — rules stay silent on unknown.
+    /// </summary>
+    internal static class ValueIdentity
+    {
+        public static Sameness Compare(IOperation a, IOperation b)
+        {
+            var x = KeyOf(a, 0);
+            var y = KeyOf(b, 0);
+            if (x.Kind == KeyKind.Unknown || y.Kind == KeyKind.Unknown)
+            {
+                return Sameness.Unknown;
+            }
+
+            if (x.Kind == KeyKind.Constant || y.Kind == KeyKind.Constant)
+            {
+                return x.Kind == y.Kind && Equals(x.Value, y.Value) ? Sameness.Same : Sameness.Different;
+            }
+
+            if (x.Kind == KeyKind.Variable && y.Kind == KeyKind.Variable)
+            {
+                return SymbolEqualityComparer.Default.Equals(x.Symbol, y.Symbol) ? Sameness.Same : Sameness.Different;
+            }
+
+            if (x.Kind == KeyKind.Chain && y.Kind == KeyKind.Chain && x.Chain == y.Chain && SymbolEqualityComparer.Default.Equals(x.Symbol, y.Symbol))
+            {
+                return Sameness.Same;
+            }
+
+            return Sameness.Unknown;
+        }
+
+        /// <summary>Readable text for a value in a message: its source text.</summary>
+        public static string Text(IOperation operation) => Strip(operation).Syntax.ToString();
+
+        private enum KeyKind
+        {
+            Unknown,
+            Constant,
+            Variable,
+            Chain,
+        }
+
+        private readonly struct Key
+        {
+            public Key(KeyKind kind, object? value = null, ISymbol? symbol = null, string? chain = null)
+            {
+                Kind = kind;
+                Value = value;
+                Symbol = symbol;
+                Chain = chain;
+            }
+
+            public KeyKind Kind { get; }
+
+            public object? Value { get; }
+
+            public ISymbol? Symbol { get; }
+
+            public string? Chain { get; }
+        }
+
+        private static IOperation Strip(IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        continue;
+                    case IArgumentOperation argument:
+                        operation = argument.Value;
+                        continue;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
+        private static Key KeyOf(IOperation operation, int depth)
+        {
+            operation = Strip(operation);
+            if (depth > 8)
+            {
+                return default;
+            }
+
+            if (operation.ConstantValue.HasValue)
+            {
+                var value = operation.ConstantValue.Value;
+                return new Key(KeyKind.Constant, value is string s && s.Length == 0 ? string.Empty : value);
+            }
+
+            switch (operation)
+            {
+                case IDefaultValueOperation:
+                    return new Key(KeyKind.Constant, null);
+                case IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true, Name: "Empty" } field } when field.ContainingType.SpecialType == SpecialType.System_String:
+                    return new Key(KeyKind.Constant, string.Empty);
+                case IParameterReferenceOperation parameter:
+                    return new Key(KeyKind.Variable, symbol: parameter.Parameter);
+                case ILocalReferenceOperation local:
+                    return SingleAssignment(local) is { } source ? KeyOf(source, depth + 1) : new Key(KeyKind.Variable, symbol: local.Local);
+                case IInstanceReferenceOperation:
+                    return new Key(KeyKind.Chain, chain: "this");
+                case IMemberReferenceOperation member when member is IPropertyReferenceOperation { Arguments.Length: 0 } || member is IFieldReferenceOperation:
+                    var instance = member.Instance is null ? new Key(KeyKind.Chain, chain: member.Member.ContainingType?.Name) : KeyOf(member.Instance, depth + 1);
+                    return instance.Kind switch
+                    {
+                        // A chain keeps its root variable as a symbol and the member names as text: p.Case.Subject.
+                        KeyKind.Chain => new Key(KeyKind.Chain, symbol: instance.Symbol, chain: instance.Chain + "." + member.Member.Name),
+                        KeyKind.Variable => new Key(KeyKind.Chain, symbol: instance.Symbol, chain: "." + member.Member.Name),
+                        _ => default,
+                    };
+                default:
+                    return default;
+            }
+        }
+
+        /// <summary>The value a local holds when its declaration is its only write (a copy); otherwise null.</summary>
+        private static IOperation? SingleAssignment(ILocalReferenceOperation reference)
+        {
+            var local = reference.Local;
+            if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            IOperation body = reference;
+            while (body.Parent is not null)
+            {
+                body = body.Parent;
+            }
+
+            IOperation? initializer = null;
+            foreach (var descendant in body.Descendants())
+            {
+                switch (descendant)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        initializer = declarator.Initializer?.Value;
+                        break;
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target2 } when SymbolEqualityComparer.Default.Equals(target2.Local, local):
+                    case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation target3 } when SymbolEqualityComparer.Default.Equals(target3.Local, local):
+                    case IDeconstructionAssignmentOperation:
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation byRef } when SymbolEqualityComparer.Default.Equals(byRef.Local, local):
+                        return null;
+                }
+            }
+
+            return initializer;
+        }
+    }
+}
