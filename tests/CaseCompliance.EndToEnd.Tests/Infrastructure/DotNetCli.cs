@@ -4,7 +4,7 @@ using System.Text;
 namespace CaseCompliance.EndToEnd.Tests.Infrastructure;
 
 /// <summary>What a finished <c>dotnet</c> command did, with everything it printed for assertion messages.</summary>
-internal sealed record CommandResult(string CommandLine, string WorkingDirectory, int ExitCode, bool TimedOut, TimeSpan Duration, string StandardOutput, string StandardError)
+public sealed record CommandResult(string CommandLine, string WorkingDirectory, int ExitCode, bool TimedOut, TimeSpan Duration, string StandardOutput, string StandardError)
 {
     public string Output => StandardOutput + StandardError;
 

@@ -95,7 +95,7 @@ public sealed class PackedPackageFixture : IAsyncLifetime
             throw new InvalidOperationException($"No CaseComplianceVersion in {RepositoryLayout.VersionProps}.");
         }
 
-        // A prerelease base (0.2.0-beta) keeps its label: 0.2.0-beta.e2e...
-        return version.Replace("-", ".e2e-", StringComparison.Ordinal) is var v && v != version ? version.Split('-')[0] : version;
+        // Only the numeric core: the run adds its own prerelease label.
+        return version.Split('-', '+')[0];
     }
 }

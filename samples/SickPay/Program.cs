@@ -1,0 +1,34 @@
+using SickPay.Data;
+using SickPay.Domain;
+using SickPay.Messaging;
+using SickPay.Reporting;
+using SickPay.Services;
+using SickPay.Staff;
+
+// The day's work of a sick-pay unit: decide the open cases, answer a phone call, run the reports.
+// Only counts are printed: personal data does not belong in a console.
+var clock = TimeProvider.System;
+var repository = new InMemoryCaseRepository(SampleData.People(), SampleData.Cases());
+var audit = new AuditLog(clock);
+var outbox = new OutboxPostalService();
+var officer = SampleData.Officer;
+
+var files = await repository.OpenCaseFilesAsync();
+var reminders = ReminderScheduler.ApplicantsToRemind(files.Select(f => f.Case), new DateOnly(2025, 4, 1));
+
+var decisionService = new DecisionService(repository, new NotificationSender(outbox), clock);
+var decisions = new List<Decision>();
+foreach (var file in files)
+{
+    decisions.Add(await decisionService.DecideAsync(file, officer));
+}
+
+var screen = new StaffSearchScreen(repository, audit, officer);
+var hit = await screen.SearchByPersonnummerAsync("191212121212", "Den försäkrade ringde och frågade om sitt ärende");
+
+var statistics = new StatisticsExport().Build(files, decisions);
+var municipalities = MunicipalityReport.CasesPerMunicipality(files);
+
+Console.WriteLine($"{statistics.Cases} cases decided: {statistics.Granted} granted, {statistics.Rejected} rejected; average {statistics.AverageDailyAmount:N0} kr per day.");
+Console.WriteLine($"{outbox.SentCount} decision letters in the outbox, {reminders.Count} certificate reminders due, {municipalities.Count} municipalities in the report.");
+Console.WriteLine(hit is null ? "The search found no one." : $"The search found a person with {hit.OpenCases.Count} open cases; {audit.Count} lookup(s) audited.");

@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+using CaseCompliance.EndToEnd.Tests.Infrastructure;
+
+namespace CaseCompliance.EndToEnd.Tests;
+
+/// <summary>
+/// The deliberate violations in samples/SickPay, as samples/SickPay/README.md documents them. A build of the sample
+/// must report exactly these; when the sample changes, change this list and the README together.
+/// </summary>
+internal static partial class SampleFindings
+{
+    public static readonly IReadOnlyList<Finding> Expected =
+    [
+        new("CASE001", "Messaging/NotificationSender.cs", 15),
+        new("CASE001", "Messaging/ReminderScheduler.cs", 12),
+        new("CASE002", "Reporting/StatisticsExport.cs", 32),
+        new("CASE003", "Reporting/MunicipalityReport.cs", 10),
+    ];
+
+    /// <summary>Diagnostics that mean the analyzers did not load or crashed, whatever the sample contains.</summary>
+    public static readonly IReadOnlyList<string> AnalyzerFailureIds = ["AD0001", "CS8032", "CS8033", "CS8034", "CS9057"];
+
+    /// <summary>Every diagnostic ID printed as "warning ID:" or "error ID:", with or without a source location.</summary>
+    public static IReadOnlyList<string> AllIds(CommandResult result) =>
+        AnyDiagnostic().Matches(result.Output).Select(m => m.Groups["id"].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The table rows "| CASE001 | `File.cs` | 15 | ..." of samples/SickPay/README.md.</summary>
+    public static IReadOnlyList<Finding> Documented(string readme) =>
+        ReadmeRow().Matches(readme)
+            .Select(m => new Finding(m.Groups["id"].Value, m.Groups["file"].Value, int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+
+    public static string Show(IEnumerable<object> items) => string.Join(Environment.NewLine, items.Select(i => "  " + i));
+
+    [GeneratedRegex(@"\b(?:warning|error)\s+(?<id>[A-Za-z]+\d+)\s*:")]
+    private static partial Regex AnyDiagnostic();
+
+    [GeneratedRegex(@"^\|\s*(?<id>CASE\d{3})\s*\|\s*`(?<file>[^`]+)`\s*\|\s*(?<line>\d+)\s*\|", RegexOptions.Multiline)]
+    private static partial Regex ReadmeRow();
+}
