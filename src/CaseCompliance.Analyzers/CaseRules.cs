@@ -35,9 +35,28 @@ namespace CaseCompliance.Analyzers
             "A purpose must be one of the well-known purposes (CaseCompliance.Purposes) or declared in the rules file; an unknown string is usually a typo and silently matches nothing.",
             Guidelines.UppAndamal);
 
+        public static readonly DiagnosticDescriptor LookupWithoutAudit = Create(RuleIds.LookupWithoutAudit,
+            "Person lookup without audit",
+            "'{0}' looks up a person, but a path through '{1}' never records the lookup with a [LookupAudit] call",
+            "Every staff lookup of a person must be recorded in the audit trail on every path through the code that makes it, before or after the lookup. Paths that leave by an exception before the data is returned do not count.",
+            Guidelines.UppSokningar, Guidelines.EkSaklig1);
+
+        public static readonly DiagnosticDescriptor AuditOtherSubject = Create(RuleIds.AuditOtherSubject,
+            "Audit records another person",
+            "'{0}' records '{1}', but the lookup '{2}' is about '{3}'",
+            "The audit record must name the person who was looked up; an audit of another variable, a constant, null or an empty string leaves the real lookup unrecorded.",
+            Guidelines.UppSokningar);
+
+        public static readonly DiagnosticDescriptor AuditFailureSwallowed = Create(RuleIds.AuditFailureSwallowed,
+            "Audit failure swallowed",
+            "'{0}' can fail silently: a catch in '{1}' swallows its exception while the data from '{2}' is still used",
+            "When recording the audit fails, the looked-up data must not be shown or returned; a catch that swallows the failure turns an unrecorded lookup into a normal one.",
+            Guidelines.UppSokningar);
+
         /// <summary>Every built-in descriptor.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
-            UndeclaredPurpose, PurposeMismatch, UnknownPurpose);
+            UndeclaredPurpose, PurposeMismatch, UnknownPurpose,
+            LookupWithoutAudit, AuditOtherSubject, AuditFailureSwallowed);
 
         /// <summary>The guideline IDs a descriptor cites, from its custom tags.</summary>
         public static ImmutableArray<string> GuidelineIds(DiagnosticDescriptor descriptor)

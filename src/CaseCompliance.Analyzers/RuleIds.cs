@@ -6,5 +6,8 @@ namespace CaseCompliance.Analyzers
         public const string UndeclaredPurpose = "CASE001";
         public const string PurposeMismatch = "CASE002";
         public const string UnknownPurpose = "CASE003";
+        public const string LookupWithoutAudit = "CASE010";
+        public const string AuditOtherSubject = "CASE011";
+        public const string AuditFailureSwallowed = "CASE012";
     }
 }

@@ -126,6 +126,12 @@ namespace CaseCompliance.Analyzers.Engine
                     return true;
                 }
 
+                // An exception anywhere in a try, even before its cover, may enter its catch handlers.
+                foreach (var handler in CatchHandlers(block))
+                {
+                    Push(handler, visited, stack);
+                }
+
                 if (HasCover(block))
                 {
                     continue;
@@ -134,12 +140,6 @@ namespace CaseCompliance.Analyzers.Engine
                 foreach (var next in Successors(block))
                 {
                     Push(next, visited, stack);
-                }
-
-                // An exception anywhere in a try may enter its catch handlers.
-                foreach (var handler in CatchHandlers(block))
-                {
-                    Push(handler, visited, stack);
                 }
             }
 
