@@ -120,7 +120,7 @@ namespace CaseCompliance.Analyzers.Engine
                 case IParameterReferenceOperation parameter:
                     return new Key(KeyKind.Variable, symbol: parameter.Parameter);
                 case ILocalReferenceOperation local:
-                    return SingleAssignment(local) is { } source ? KeyOf(source, depth + 1) : new Key(KeyKind.Variable, symbol: local.Local);
+                    return LocalKey(local, depth);
                 case IInstanceReferenceOperation:
                     return new Key(KeyKind.Chain, chain: "this");
                 case IMemberReferenceOperation member when member is IPropertyReferenceOperation { Arguments.Length: 0 } || member is IFieldReferenceOperation:
@@ -137,13 +137,48 @@ namespace CaseCompliance.Analyzers.Engine
             }
         }
 
-        /// <summary>The value a local holds when its declaration is its only write (a copy); otherwise null.</summary>
-        private static IOperation? SingleAssignment(ILocalReferenceOperation reference)
+        /// <summary>
+        /// A local written once: a copy of a variable, chain or constant is that value; a value computed from other
+        /// variables (<c>Normalize(id)</c>, <c>id + "1"</c>) is unknown; a fresh value (<c>repo.Next()</c>) is the local itself.
+        /// A local written more than once is unknown.
+        /// </summary>
+        private static Key LocalKey(ILocalReferenceOperation local, int depth)
         {
+            if (!TrySingleAssignment(local, out var initializer))
+            {
+                return default;
+            }
+
+            if (initializer is null)
+            {
+                return new Key(KeyKind.Variable, symbol: local.Local);
+            }
+
+            var copied = KeyOf(initializer, depth + 1);
+            if (copied.Kind != KeyKind.Unknown)
+            {
+                return copied;
+            }
+
+            foreach (var descendant in initializer.DescendantsAndSelf())
+            {
+                if (descendant is ILocalReferenceOperation || descendant is IParameterReferenceOperation || descendant is IInstanceReferenceOperation)
+                {
+                    return default;
+                }
+            }
+
+            return new Key(KeyKind.Variable, symbol: local.Local);
+        }
+
+        /// <summary>The value a local holds when its declaration is its only write (a copy); otherwise null.</summary>
+        private static bool TrySingleAssignment(ILocalReferenceOperation reference, out IOperation? initializer)
+        {
+            initializer = null;
             var local = reference.Local;
             if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1)
             {
-                return null;
+                return false;
             }
 
             IOperation body = reference;
@@ -152,7 +187,6 @@ namespace CaseCompliance.Analyzers.Engine
                 body = body.Parent;
             }
 
-            IOperation? initializer = null;
             foreach (var descendant in body.Descendants())
             {
                 switch (descendant)
@@ -165,11 +199,12 @@ namespace CaseCompliance.Analyzers.Engine
                     case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation target3 } when SymbolEqualityComparer.Default.Equals(target3.Local, local):
                     case IDeconstructionAssignmentOperation:
                     case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation byRef } when SymbolEqualityComparer.Default.Equals(byRef.Local, local):
-                        return null;
+                        initializer = null;
+                        return false;
                 }
             }
 
-            return initializer;
+            return true;
         }
     }
 }
