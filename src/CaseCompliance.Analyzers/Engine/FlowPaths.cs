@@ -38,6 +38,8 @@ namespace CaseCompliance.Analyzers.Engine
         private readonly int[] firstCover;
         private readonly int[] lastCover;
         private readonly Dictionary<ControlFlowRegion, bool> finallyCovers = new Dictionary<ControlFlowRegion, bool>();
+        private bool[]? reachedUncovered;
+        private bool[]? leadsToExitUncovered;
 
         /// <summary>
         /// Indexes the graph: every invocation in evaluation order, and per block the first and last cover.
@@ -112,65 +114,76 @@ namespace CaseCompliance.Analyzers.Engine
 
         private bool HasCover(BasicBlock block) => firstCover[block.Ordinal] != int.MaxValue;
 
+        /// <summary>Blocks whose start some path from the entry reaches without a cover (one search, done once).</summary>
         private bool ReachableFromEntryUncovered(BasicBlock target)
         {
-            var visited = new bool[graph.Blocks.Length];
-            var stack = new Stack<BasicBlock>();
-            stack.Push(graph.Blocks[0]);
-            visited[0] = true;
-            while (stack.Count > 0)
+            if (reachedUncovered is null)
             {
-                var block = stack.Pop();
-                if (block == target)
+                var visited = new bool[graph.Blocks.Length];
+                var stack = new Stack<BasicBlock>();
+                Push(graph.Blocks[0], visited, stack);
+                while (stack.Count > 0)
                 {
-                    return true;
+                    var block = stack.Pop();
+
+                    // An exception anywhere in a try, even before its cover, may enter its catch handlers.
+                    foreach (var handler in CatchHandlers(block))
+                    {
+                        Push(handler, visited, stack);
+                    }
+
+                    if (HasCover(block))
+                    {
+                        continue;
+                    }
+
+                    foreach (var next in Successors(block))
+                    {
+                        Push(next, visited, stack);
+                    }
                 }
 
-                // An exception anywhere in a try, even before its cover, may enter its catch handlers.
-                foreach (var handler in CatchHandlers(block))
-                {
-                    Push(handler, visited, stack);
-                }
-
-                if (HasCover(block))
-                {
-                    continue;
-                }
-
-                foreach (var next in Successors(block))
-                {
-                    Push(next, visited, stack);
-                }
+                reachedUncovered = visited;
             }
 
-            return false;
+            return reachedUncovered[target.Ordinal];
         }
 
+        /// <summary>
+        /// Whether the exit is reached without a cover from the start of any of <paramref name="start"/>: blocks from
+        /// whose start the exit is reachable uncovered are found once, searching backwards from the exit.
+        /// </summary>
         private bool ExitReachableUncovered(IEnumerable<BasicBlock> start)
         {
-            var visited = new bool[graph.Blocks.Length];
-            var stack = new Stack<BasicBlock>();
-            foreach (var block in start)
+            if (leadsToExitUncovered is null)
             {
-                Push(block, visited, stack);
+                var marked = new bool[graph.Blocks.Length];
+                var stack = new Stack<BasicBlock>();
+                var exit = graph.Blocks[graph.Blocks.Length - 1];
+                marked[exit.Ordinal] = true;
+                stack.Push(exit);
+                while (stack.Count > 0)
+                {
+                    var block = stack.Pop();
+                    foreach (var branch in block.Predecessors)
+                    {
+                        var source = branch.Source;
+                        if (!marked[source.Ordinal] && !HasCover(source) && IsNormal(branch.Semantics) && !RunsCoveringFinally(branch))
+                        {
+                            marked[source.Ordinal] = true;
+                            stack.Push(source);
+                        }
+                    }
+                }
+
+                leadsToExitUncovered = marked;
             }
 
-            while (stack.Count > 0)
+            foreach (var block in start)
             {
-                var block = stack.Pop();
-                if (block.Kind == BasicBlockKind.Exit)
+                if (leadsToExitUncovered[block.Ordinal])
                 {
                     return true;
-                }
-
-                if (HasCover(block))
-                {
-                    continue;
-                }
-
-                foreach (var next in Successors(block))
-                {
-                    Push(next, visited, stack);
                 }
             }
 
