@@ -15,6 +15,7 @@ internal static partial class SampleFindings
         new("CASE001", "Messaging/ReminderScheduler.cs", 12),
         new("CASE002", "Reporting/StatisticsExport.cs", 32),
         new("CASE003", "Reporting/MunicipalityReport.cs", 10),
+        new("CASE010", "Staff/StaffSearchScreen.cs", 33),
     ];
 
     /// <summary>Diagnostics that mean the analyzers did not load or crashed, whatever the sample contains.</summary>

@@ -13,16 +13,21 @@ namespace CaseCompliance.Analyzers.Engine
     /// <summary>
     /// An instance of the rule kind "a call of role <see cref="Trigger"/> requires a call of role
     /// <see cref="Required"/> on every path through its body, before or after" (CASE010: a person lookup needs an audit).
-    /// A method that itself plays <see cref="Trigger"/> passes the duty to its callers.
+    /// A method that itself plays <see cref="Trigger"/> passes the duty to its callers. With <see cref="Match"/>, a
+    /// required call only counts when its argument of that role is not provably another value than the trigger's
+    /// (an audit of person B does not cover the lookup of person A).
     /// </summary>
     internal sealed class RequiredCallRule
     {
-        public RequiredCallRule(DiagnosticDescriptor descriptor, Role trigger, Role required)
+        public RequiredCallRule(DiagnosticDescriptor descriptor, Role trigger, Role required, Role match = Role.None)
         {
             Descriptor = descriptor;
             Trigger = trigger;
             Required = required;
+            Match = match;
         }
+
+        public Role Match { get; }
 
         public DiagnosticDescriptor Descriptor { get; }
 
@@ -93,7 +98,7 @@ namespace CaseCompliance.Analyzers.Engine
                         if (root.Kind is OperationKind.Block or OperationKind.MethodBody or OperationKind.ConstructorBody
                             or OperationKind.FieldInitializer or OperationKind.PropertyInitializer)
                         {
-                            bodies.Add(new Body(end.OwningSymbol, end.GetControlFlowGraph(root), flags.Trigger != 0));
+                            bodies.Add(new Body(end.OwningSymbol, end.GetControlFlowGraph(root), flags.Trigger != 0, flags.Originals));
                         }
                     }
                 });
@@ -116,17 +121,30 @@ namespace CaseCompliance.Analyzers.Engine
                     context.CancellationToken.ThrowIfCancellationRequested();
                     if (body.HasTrigger && !(body.Owner is IMethodSymbol owner && kind.IsTrigger(owner)))
                     {
-                        Check(context, body.Graph, body.Owner, reported, context.CancellationToken);
+                        Check(context, body.Graph, body.Owner, body, reported, context.CancellationToken);
                     }
                 }
             }
 
-            private void Check(SymbolAnalysisContext context, ControlFlowGraph graph, ISymbol owner, HashSet<SyntaxNode> reported, CancellationToken cancellationToken)
+            private void Check(SymbolAnalysisContext context, ControlFlowGraph graph, ISymbol owner, Body body, HashSet<SyntaxNode> reported, CancellationToken cancellationToken)
             {
                 var paths = new FlowPaths(graph, invocation => Covers(invocation, graph, cancellationToken));
                 foreach (var site in paths.Sites)
                 {
-                    if (kind.IsTrigger(site.Invocation.TargetMethod) && paths.HasUncoveredPathThrough(site) && reported.Add(site.Invocation.Syntax))
+                    if (!kind.IsTrigger(site.Invocation.TargetMethod) || reported.Contains(site.Invocation.Syntax))
+                    {
+                        continue;
+                    }
+
+                    var uncovered = paths.HasUncoveredPathThrough(site);
+                    if (!uncovered && kind.rule.Match != Role.None && Mismatches(paths, site, body) is { } mismatched)
+                    {
+                        // Required calls about another value do not count for this trigger: look again without them.
+                        var matching = new FlowPaths(graph, invocation => !mismatched.Contains(invocation.Syntax) && Covers(invocation, graph, cancellationToken));
+                        uncovered = matching.HasUncoveredPathThrough(matching.Sites[IndexOf(paths, site)]);
+                    }
+
+                    if (uncovered && reported.Add(site.Invocation.Syntax))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(kind.rule.Descriptor, site.Invocation.Syntax.GetLocation(),
                             SymbolText.Member(site.Invocation.TargetMethod), SymbolText.Member(owner)));
@@ -137,14 +155,51 @@ namespace CaseCompliance.Analyzers.Engine
                 {
                     if (!kind.IsTrigger(local))
                     {
-                        Check(context, graph.GetLocalFunctionControlFlowGraph(local, cancellationToken), local, reported, cancellationToken);
+                        Check(context, graph.GetLocalFunctionControlFlowGraph(local, cancellationToken), local, body, reported, cancellationToken);
                     }
                 }
 
                 foreach (var lambda in Lambdas(graph))
                 {
-                    Check(context, graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken), lambda.Symbol, reported, cancellationToken);
+                    Check(context, graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken), lambda.Symbol, body, reported, cancellationToken);
                 }
+            }
+
+            /// <summary>The required calls of this graph whose matching argument is provably another value than the trigger's; null when none.</summary>
+            private HashSet<SyntaxNode>? Mismatches(FlowPaths paths, FlowSite trigger, Body body)
+            {
+                var model = kind.model;
+                if (!body.Originals.TryGetValue(trigger.Invocation.Syntax, out var original)
+                    || Calls.ArgumentFor(original, kind.rule.Match, model) is not { } wanted)
+                {
+                    return null;
+                }
+
+                HashSet<SyntaxNode>? mismatched = null;
+                foreach (var site in paths.Sites)
+                {
+                    if (kind.IsRequired(site.Invocation.TargetMethod) && body.Originals.TryGetValue(site.Invocation.Syntax, out var required)
+                        && Calls.ArgumentFor(required, kind.rule.Match, model) is { } given
+                        && ValueIdentity.Compare(given.Value, wanted.Value) == Sameness.Different)
+                    {
+                        (mismatched ??= new HashSet<SyntaxNode>()).Add(site.Invocation.Syntax);
+                    }
+                }
+
+                return mismatched;
+            }
+
+            private static int IndexOf(FlowPaths paths, FlowSite site)
+            {
+                for (var i = 0; i < paths.Sites.Count; i++)
+                {
+                    if (paths.Sites[i].Invocation.Syntax == site.Invocation.Syntax)
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
             }
 
             /// <summary>A required call, or a call to a local function or same-type method that makes one on every path.</summary>
@@ -247,28 +302,37 @@ namespace CaseCompliance.Analyzers.Engine
             public int Trigger;
             public int Required;
 
+            /// <summary>The original operations of the relevant calls, by syntax: graph operations are rewritten copies.</summary>
+            public readonly ConcurrentDictionary<SyntaxNode, IInvocationOperation> Originals = new ConcurrentDictionary<SyntaxNode, IInvocationOperation>();
+
             public System.Action<OperationAnalysisContext> OnInvocation(RequiredCall kind) => context =>
             {
-                var method = ((IInvocationOperation)context.Operation).TargetMethod;
+                var invocation = (IInvocationOperation)context.Operation;
+                var method = invocation.TargetMethod;
                 if (kind.IsTrigger(method))
                 {
                     Interlocked.Exchange(ref Trigger, 1);
+                    Originals.TryAdd(invocation.Syntax, invocation);
                 }
                 else if (kind.IsRequired(method))
                 {
                     Interlocked.Exchange(ref Required, 1);
+                    Originals.TryAdd(invocation.Syntax, invocation);
                 }
             };
         }
 
         private sealed class Body
         {
-            public Body(ISymbol owner, ControlFlowGraph graph, bool hasTrigger)
+            public Body(ISymbol owner, ControlFlowGraph graph, bool hasTrigger, ConcurrentDictionary<SyntaxNode, IInvocationOperation> originals)
             {
                 Owner = owner;
                 Graph = graph;
                 HasTrigger = hasTrigger;
+                Originals = originals;
             }
+
+            public ConcurrentDictionary<SyntaxNode, IInvocationOperation> Originals { get; }
 
             public ISymbol Owner { get; }
 

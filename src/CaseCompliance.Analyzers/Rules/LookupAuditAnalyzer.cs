@@ -14,7 +14,7 @@ namespace CaseCompliance.Analyzers.Rules
     public sealed class LookupAuditAnalyzer : DiagnosticAnalyzer
     {
         private static readonly RequiredCallRule LookupNeedsAudit =
-            new RequiredCallRule(CaseRules.LookupWithoutAudit, Role.PersonLookup, Role.LookupAudit);
+            new RequiredCallRule(CaseRules.LookupWithoutAudit, Role.PersonLookup, Role.LookupAudit, match: Role.Subject);
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(CaseRules.LookupWithoutAudit, CaseRules.AuditOtherSubject, CaseRules.AuditFailureSwallowed);

@@ -33,6 +33,27 @@ public class Case010LookupWithoutAuditTests
             """);
 
     [Fact]
+    public Task An_audit_of_another_person_does_not_cover_the_lookup()
+        => VerifyAsync("""
+            class Screen
+            {
+                Registry registry = new();
+                AuditLog audit = new();
+                (Person?, Person?) Pair(Officer o, string a, string b)
+                {
+                    audit.Record(o, a, "case");
+                    return (registry.Find(a), {|CASE010:registry.Find(b)|});
+                }
+
+                Person? Unknown(Officer o, SearchRequest r, Person known)
+                {
+                    audit.Record(o, known.Personnummer, "case"); // cannot tell: counts
+                    return registry.Find(r.Personnummer);
+                }
+            }
+            """);
+
+    [Fact]
     public Task An_audit_in_one_branch_only_leaves_the_other_path_uncovered()
         => VerifyAsync("""
             class Screen

@@ -4,10 +4,10 @@ namespace CaseCompliance.Analyzers.Tests.Rules;
 internal static class LookupModel
 {
     public const string Source = """
-        using System;
-        using System.Collections.Generic;
-        using System.Threading.Tasks;
-        using CaseCompliance;
+        global using System;
+        global using System.Collections.Generic;
+        global using System.Threading.Tasks;
+        global using CaseCompliance;
 
         public record Person(string Personnummer, string Name);
         public record Officer(string Id);
