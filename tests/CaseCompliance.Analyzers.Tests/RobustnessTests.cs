@@ -142,7 +142,7 @@ public class RobustnessTests
 
         for (var i = 0; i < 3000; i++)
         {
-            body.Append("if (n == ").Append(i).Append(") { last = registry.Find(\"").Append(i).AppendLine("\"); } else { n--; }");
+            body.Append("if (n == ").Append(i).Append(") { last = registry.Find(i").Append(i % 7).AppendLine("); } else { n--; }");
             if (i % 500 == 0)
             {
                 body.Append("if (n < 0) return last;").AppendLine();
@@ -158,11 +158,11 @@ public class RobustnessTests
             {
                 Registry registry = new();
                 AuditLog audit = new();
-                string? Run(int n, string id)
+                string? Run(int n, string id, string i0, string i1, string i2, string i3, string i4, string i5, string i6)
                 {
                     string? last = null;
             {{body}}
-                    audit.Record(id);
+                    audit.Record(i0); audit.Record(i1); audit.Record(i2); audit.Record(i3); audit.Record(i4); audit.Record(i5); audit.Record(i6);
                     return last;
                 }
             }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -129,6 +130,7 @@ namespace CaseCompliance.Analyzers.Engine
             private void Check(SymbolAnalysisContext context, ControlFlowGraph graph, ISymbol owner, Body body, HashSet<SyntaxNode> reported, CancellationToken cancellationToken)
             {
                 var paths = new FlowPaths(graph, invocation => Covers(invocation, graph, cancellationToken));
+                Dictionary<string, FlowPaths>? filtered = null; // by the set of required calls left out
                 foreach (var site in paths.Sites)
                 {
                     if (!kind.IsTrigger(site.Invocation.TargetMethod) || reported.Contains(site.Invocation.Syntax))
@@ -140,7 +142,14 @@ namespace CaseCompliance.Analyzers.Engine
                     if (!uncovered && kind.rule.Match != Role.None && Mismatches(paths, site, body) is { } mismatched)
                     {
                         // Required calls about another value do not count for this trigger: look again without them.
-                        var matching = new FlowPaths(graph, invocation => !mismatched.Contains(invocation.Syntax) && Covers(invocation, graph, cancellationToken));
+                        var key = string.Join(",", mismatched.Select(n => n.SpanStart).OrderBy(n => n));
+                        filtered ??= new Dictionary<string, FlowPaths>();
+                        if (!filtered.TryGetValue(key, out var matching))
+                        {
+                            matching = new FlowPaths(graph, invocation => !mismatched.Contains(invocation.Syntax) && Covers(invocation, graph, cancellationToken));
+                            filtered.Add(key, matching);
+                        }
+
                         uncovered = matching.HasUncoveredPathThrough(matching.Sites[IndexOf(paths, site)]);
                     }
 
