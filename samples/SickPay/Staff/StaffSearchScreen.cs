@@ -11,16 +11,29 @@ public sealed record PersonSearchResult(
     string Municipality,
     IReadOnlyList<string> OpenCases);
 
-/// <summary>The case officers' person search. Every lookup is recorded in the audit log first (loggkontroll).</summary>
+/// <summary>The case officers' person search. Every lookup must be recorded in the audit log (loggkontroll).</summary>
 [ProcessingPurpose(Purposes.CaseHandling)]
 public sealed class StaffSearchScreen(ICaseRepository repository, AuditLog audit, StaffMember currentUser)
 {
-    /// <summary>Looks a person up by personnummer; <paramref name="reason"/> is why the officer needs to see them.</summary>
-    public async Task<PersonSearchResult?> SearchByPersonnummerAsync(string input, string reason, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Looks a person up by personnummer; <paramref name="reason"/> is why the officer needs to see them.
+    /// <paramref name="quickView"/> is the hover card of the work queue: name and municipality, no cases.
+    /// </summary>
+    public async Task<PersonSearchResult?> SearchByPersonnummerAsync(string input, string reason, bool quickView = false, CancellationToken cancellationToken = default)
     {
         if (!PersonnummerFormat.TryNormalize(input, out var personnummer))
         {
             return null;
+        }
+
+        if (quickView)
+        {
+            // The officer only hovers over a case in their own queue, so this path was thought to need no record.
+            // CASE010: it still looks the person up, and returns before the lookup is recorded in the audit log.
+            var summary = await repository.FindPersonAsync(personnummer, cancellationToken);
+            return summary is null
+                ? null
+                : new PersonSearchResult(summary.FullName, PersonnummerFormat.Mask(summary.Personnummer), summary.Address.Municipality, []);
         }
 
         await audit.RecordLookupAsync(currentUser.StaffId, personnummer, reason, cancellationToken);

@@ -23,34 +23,63 @@ namespace CaseCompliance.Analyzers.Engine
         public IInvocationOperation Invocation { get; }
     }
 
+    /// <summary>What covers a path: calls (an audit, a guard that throws) and conditions whose outcome passes a check.</summary>
+    internal sealed class FlowCovers
+    {
+        public FlowCovers(Func<IInvocationOperation, bool> call, Func<BasicBlock, bool?>? passingOutcome = null, bool discardRejections = false)
+        {
+            Call = call;
+            PassingOutcome = passingOutcome;
+            DiscardRejections = discardRejections;
+        }
+
+        /// <summary>Whether a call covers every path through it.</summary>
+        public Func<IInvocationOperation, bool> Call { get; }
+
+        /// <summary>
+        /// For a block that ends in a condition: the value of the condition that means a check passed (its branch is
+        /// covered), or null when the condition is no check.
+        /// </summary>
+        public Func<BasicBlock, bool?>? PassingOutcome { get; }
+
+        /// <summary>When a check fails and its branch never rejoins the passing one (it throws or returns), that branch
+        /// rejects: paths through it do not count, as if they had thrown.</summary>
+        public bool DiscardRejections { get; }
+    }
+
     /// <summary>
     /// Path questions on one body's control-flow graph (a method, lambda or local function — nested functions have
-    /// graphs of their own): is a point covered by a "cover" call (an audit, a guard) on every path from the entry,
-    /// or on every path to the exit? Paths that leave by an exception do not reach the exit and so do not count;
-    /// a <c>finally</c> that covers on every path covers every branch that runs it; a <c>catch</c> handler is reached
-    /// from anywhere in its <c>try</c>.
+    /// graphs of their own): is a point covered on every path from the entry, or on every path to the exit? Paths
+    /// that leave by an exception do not reach the exit and so do not count; a <c>finally</c> that covers on every
+    /// path covers every branch that runs it; a <c>catch</c> handler is reached from anywhere in its <c>try</c>.
+    /// Each question is answered from one forward and one backward search, made once per graph.
     /// </summary>
     internal sealed class FlowPaths
     {
         private readonly ControlFlowGraph graph;
-        private readonly Func<IInvocationOperation, bool> isCover;
+        private readonly FlowCovers covers;
         private readonly List<FlowSite> sites = new List<FlowSite>();
         private readonly int[] firstCover;
         private readonly int[] lastCover;
+        private readonly sbyte[] passing; // per block: -1 no check, 0 passes when false, 1 passes when true
         private readonly Dictionary<ControlFlowRegion, bool> finallyCovers = new Dictionary<ControlFlowRegion, bool>();
+        private Dictionary<int, bool>? rejects;
         private bool[]? reachedUncovered;
         private bool[]? leadsToExitUncovered;
 
-        /// <summary>
-        /// Indexes the graph: every invocation in evaluation order, and per block the first and last cover.
-        /// <paramref name="isCover"/> decides which calls cover (it may itself consult summaries of called methods).
-        /// </summary>
         public FlowPaths(ControlFlowGraph graph, Func<IInvocationOperation, bool> isCover)
+            : this(graph, new FlowCovers(isCover))
+        {
+        }
+
+        /// <summary>Indexes the graph: every invocation in evaluation order, per block the first and last cover and the checks.</summary>
+        public FlowPaths(ControlFlowGraph graph, FlowCovers covers)
         {
             this.graph = graph;
-            this.isCover = isCover;
+            this.covers = covers;
             firstCover = new int[graph.Blocks.Length];
             lastCover = new int[graph.Blocks.Length];
+            passing = new sbyte[graph.Blocks.Length];
             foreach (var block in graph.Blocks)
             {
                 firstCover[block.Ordinal] = int.MaxValue;
@@ -65,6 +94,10 @@ namespace CaseCompliance.Analyzers.Engine
                 {
                     Collect(block, branchValue, ref order);
                 }
+
+                passing[block.Ordinal] = block.ConditionalSuccessor is not null && covers.PassingOutcome?.Invoke(block) is { } outcome
+                    ? (sbyte)(outcome ? 1 : 0)
+                    : (sbyte)-1;
             }
         }
 
@@ -79,10 +112,14 @@ namespace CaseCompliance.Analyzers.Engine
 
         /// <summary>True when some path from <paramref name="site"/> reaches the exit normally without passing a cover.</summary>
         public bool LeavesUncovered(FlowSite site)
-            => lastCover[site.Block.Ordinal] <= site.Order && ExitReachableUncovered(Successors(site.Block));
+            => lastCover[site.Block.Ordinal] <= site.Order && ExitReachableAfter(site.Block);
 
-        /// <summary>True when every normal path through the body passes a cover (a method summary).</summary>
-        public bool CoversEveryPath() => !ExitReachableUncovered(new[] { graph.Blocks[0] });
+        /// <summary>True when every normal path through the body passes a cover (a method summary; a check for CASE021).</summary>
+        public bool CoversEveryPath()
+        {
+            ExitReachableAfter(graph.Blocks[0]);
+            return !leadsToExitUncovered![0];
+        }
 
         /// <summary>True when some path from entry to exit passes <paramref name="site"/> and never a cover.</summary>
         public bool HasUncoveredPathThrough(FlowSite site) => ReachableUncovered(site) && LeavesUncovered(site);
@@ -104,7 +141,7 @@ namespace CaseCompliance.Analyzers.Engine
             {
                 var position = order++;
                 sites.Add(new FlowSite(block, position, invocation));
-                if (isCover(invocation))
+                if (covers.Call(invocation))
                 {
                     firstCover[block.Ordinal] = Math.Min(firstCover[block.Ordinal], position);
                     lastCover[block.Ordinal] = Math.Max(lastCover[block.Ordinal], position);
@@ -114,7 +151,6 @@ namespace CaseCompliance.Analyzers.Engine
 
         private bool HasCover(BasicBlock block) => firstCover[block.Ordinal] != int.MaxValue;
 
-        /// <summary>Blocks whose start some path from the entry reaches without a cover (one search, done once).</summary>
         private bool ReachableFromEntryUncovered(BasicBlock target)
         {
             if (reachedUncovered is null)
@@ -137,7 +173,7 @@ namespace CaseCompliance.Analyzers.Engine
                         continue;
                     }
 
-                    foreach (var next in Successors(block))
+                    foreach (var next in Successors(block, checks: true))
                     {
                         Push(next, visited, stack);
                     }
@@ -149,14 +185,12 @@ namespace CaseCompliance.Analyzers.Engine
             return reachedUncovered[target.Ordinal];
         }
 
-        /// <summary>
-        /// Whether the exit is reached without a cover from the start of any of <paramref name="start"/>: blocks from
-        /// whose start the exit is reachable uncovered are found once, searching backwards from the exit.
-        /// </summary>
-        private bool ExitReachableUncovered(IEnumerable<BasicBlock> start)
+        /// <summary>Whether the exit is reached without a cover from the end of <paramref name="block"/>.</summary>
+        private bool ExitReachableAfter(BasicBlock block)
         {
             if (leadsToExitUncovered is null)
             {
+                // Blocks from whose start the exit is reachable uncovered, found once, searching back from the exit.
                 var marked = new bool[graph.Blocks.Length];
                 var stack = new Stack<BasicBlock>();
                 var exit = graph.Blocks[graph.Blocks.Length - 1];
@@ -164,11 +198,11 @@ namespace CaseCompliance.Analyzers.Engine
                 stack.Push(exit);
                 while (stack.Count > 0)
                 {
-                    var block = stack.Pop();
-                    foreach (var branch in block.Predecessors)
+                    var current = stack.Pop();
+                    foreach (var branch in current.Predecessors)
                     {
                         var source = branch.Source;
-                        if (!marked[source.Ordinal] && !HasCover(source) && IsNormal(branch.Semantics) && !RunsCoveringFinally(branch))
+                        if (!marked[source.Ordinal] && !HasCover(source) && Follows(source, branch, checks: true))
                         {
                             marked[source.Ordinal] = true;
                             stack.Push(source);
@@ -179,9 +213,9 @@ namespace CaseCompliance.Analyzers.Engine
                 leadsToExitUncovered = marked;
             }
 
-            foreach (var block in start)
+            foreach (var next in Successors(block, checks: true))
             {
-                if (leadsToExitUncovered[block.Ordinal])
+                if (leadsToExitUncovered[next.Ordinal])
                 {
                     return true;
                 }
@@ -199,22 +233,91 @@ namespace CaseCompliance.Analyzers.Engine
             }
         }
 
-        /// <summary>Normal successors; a branch that runs a <c>finally</c> which covers on every path is covered, so it is not followed.</summary>
-        private IEnumerable<BasicBlock> Successors(BasicBlock block)
+        /// <summary>Normal successors that a path may take uncovered (with <paramref name="checks"/>: not through a passed check or a rejection).</summary>
+        private IEnumerable<BasicBlock> Successors(BasicBlock block, bool checks)
         {
-            foreach (var branch in new[] { block.ConditionalSuccessor, block.FallThroughSuccessor })
+            if (block.ConditionalSuccessor is { Destination: { } conditional } conditionalBranch && Follows(block, conditionalBranch, checks))
             {
-                if (branch?.Destination is not { } destination || !IsNormal(branch.Semantics) || RunsCoveringFinally(branch))
-                {
-                    continue;
-                }
-
-                yield return destination;
+                yield return conditional;
             }
+
+            if (block.FallThroughSuccessor is { Destination: { } fallThrough } fallThroughBranch && Follows(block, fallThroughBranch, checks))
+            {
+                yield return fallThrough;
+            }
+        }
+
+        private bool Follows(BasicBlock source, ControlFlowBranch branch, bool checks)
+        {
+            if (branch.Destination is null || !IsNormal(branch.Semantics) || RunsCoveringFinally(branch))
+            {
+                return false;
+            }
+
+            if (!checks || passing[source.Ordinal] < 0)
+            {
+                return true;
+            }
+
+            // The conditional branch is taken when the condition has the value of ConditionKind (WhenTrue: true).
+            var isConditional = branch == source.ConditionalSuccessor;
+            var value = isConditional == (source.ConditionKind == ControlFlowConditionKind.WhenTrue);
+            var passes = value == (passing[source.Ordinal] == 1);
+            if (passes)
+            {
+                return false; // the check passed: covered from here on
+            }
+
+            return !(covers.DiscardRejections && Rejects(source));
         }
 
         private static bool IsNormal(ControlFlowBranchSemantics semantics)
             => semantics == ControlFlowBranchSemantics.Regular || semantics == ControlFlowBranchSemantics.Return;
+
+        /// <summary>A failed check rejects when its branch and the passing one never meet again before the exit.</summary>
+        private bool Rejects(BasicBlock check)
+        {
+            rejects ??= new Dictionary<int, bool>();
+            if (rejects.TryGetValue(check.Ordinal, out var result))
+            {
+                return result;
+            }
+
+            var fromConditional = Reach(check.ConditionalSuccessor?.Destination);
+            var fromFallThrough = Reach(check.FallThroughSuccessor?.Destination);
+            result = true;
+            for (var i = 0; i < graph.Blocks.Length - 1 && result; i++)
+            {
+                if (fromConditional[i] && fromFallThrough[i])
+                {
+                    result = false;
+                }
+            }
+
+            rejects[check.Ordinal] = result;
+            return result;
+        }
+
+        private bool[] Reach(BasicBlock? start)
+        {
+            var visited = new bool[graph.Blocks.Length];
+            if (start is null)
+            {
+                return visited;
+            }
+
+            var stack = new Stack<BasicBlock>();
+            Push(start, visited, stack);
+            while (stack.Count > 0)
+            {
+                foreach (var next in Successors(stack.Pop(), checks: false))
+                {
+                    Push(next, visited, stack);
+                }
+            }
+
+            return visited;
+        }
 
         private bool RunsCoveringFinally(ControlFlowBranch branch)
         {
@@ -231,9 +334,9 @@ namespace CaseCompliance.Analyzers.Engine
 
         private bool FinallyCovers(ControlFlowRegion region)
         {
-            if (finallyCovers.TryGetValue(region, out var covers))
+            if (finallyCovers.TryGetValue(region, out var result))
             {
-                return covers;
+                return result;
             }
 
             finallyCovers[region] = false; // a nested finally that refers back is not a cover
@@ -256,7 +359,7 @@ namespace CaseCompliance.Analyzers.Engine
                     break;
                 }
 
-                foreach (var next in Successors(block))
+                foreach (var next in Successors(block, checks: true))
                 {
                     if (next.Ordinal >= region.FirstBlockOrdinal && next.Ordinal <= region.LastBlockOrdinal)
                     {
