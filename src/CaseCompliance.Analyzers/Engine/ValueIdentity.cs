@@ -171,6 +171,10 @@ namespace CaseCompliance.Analyzers.Engine
             return new Key(KeyKind.Variable, symbol: local.Local);
         }
 
+        /// <summary>The value a local was initialized with, when that declaration is its only write; otherwise null.</summary>
+        public static IOperation? CopySource(ILocalReferenceOperation local)
+            => TrySingleAssignment(local, out var initializer) ? initializer : null;
+
         /// <summary>The value a local holds when its declaration is its only write (a copy); otherwise null.</summary>
         private static bool TrySingleAssignment(ILocalReferenceOperation reference, out IOperation? initializer)
         {

@@ -13,8 +13,8 @@ namespace CaseCompliance.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class LookupAuditAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly RequiredCallRule LookupNeedsAudit =
-            new RequiredCallRule(CaseRules.LookupWithoutAudit, Role.PersonLookup, Role.LookupAudit, match: Role.Subject);
+        private static readonly ImmutableArray<PathRule> PathRules = ImmutableArray.Create(
+            new PathRule(CaseRules.LookupWithoutAudit, PathRuleKind.RequiredOnEveryPath, trigger: Role.PersonLookup, cover: Role.LookupAudit, match: Role.Subject));
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(CaseRules.LookupWithoutAudit, CaseRules.AuditOtherSubject, CaseRules.AuditFailureSwallowed);
@@ -31,7 +31,7 @@ namespace CaseCompliance.Analyzers.Rules
                     return;
                 }
 
-                start.RegisterSymbolStartAction(new RequiredCall(model, LookupNeedsAudit).OnTypeStart, SymbolKind.NamedType);
+                start.RegisterSymbolStartAction(new PathEngine(model, PathRules).OnTypeStart, SymbolKind.NamedType);
                 start.RegisterOperationBlockStartAction(new AuditChecks(model, CaseRules.AuditOtherSubject, CaseRules.AuditFailureSwallowed).OnBlockStart);
             });
         }

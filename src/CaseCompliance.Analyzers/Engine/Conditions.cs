@@ -1,0 +1,214 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using CaseCompliance.Analyzers.Model;
+
+namespace CaseCompliance.Analyzers.Engine
+{
+    /// <summary>The operations of a body as the compiler built them, by syntax: graph operations are rewritten copies.</summary>
+    internal sealed class OriginalOperations
+    {
+        private readonly Dictionary<SyntaxNode, IOperation> bySyntax = new Dictionary<SyntaxNode, IOperation>();
+
+        public OriginalOperations(IEnumerable<IOperation> roots)
+        {
+            foreach (var root in roots)
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    if (!bySyntax.ContainsKey(operation.Syntax))
+                    {
+                        bySyntax.Add(operation.Syntax, operation); // the outermost operation of each node
+                    }
+                }
+            }
+        }
+
+        public IOperation? Find(SyntaxNode syntax) => bySyntax.TryGetValue(syntax, out var operation) ? operation : null;
+    }
+
+    /// <summary>
+    /// Which conditions are checks for a path rule, and which of their values means the check passed: a call of
+    /// the cover role whose bool result is tested; a member of the status role read as true (<c>p.IsAttested</c>,
+    /// <c>p.Status == Attested</c>, <c>p.Status is Attested</c>); a comparison of a value of the compared role with
+    /// another value (<c>==</c>, <c>!=</c>, <c>Equals</c>, <c>string.Equals</c>, <c>ReferenceEquals</c>) — it passes
+    /// when they differ. Negation and locals assigned once from a check are followed.
+    /// </summary>
+    internal sealed class Conditions
+    {
+        private readonly CaseModel model;
+        private readonly PathRule rule;
+        private readonly OriginalOperations originals;
+
+        public Conditions(CaseModel model, PathRule rule, OriginalOperations originals)
+        {
+            this.model = model;
+            this.rule = rule;
+            this.originals = originals;
+        }
+
+        /// <summary>The value of the block's condition that means the check passed, or null when it is no check.</summary>
+        public bool? PassingOutcome(BasicBlock block)
+        {
+            if (block.BranchValue is not { } value)
+            {
+                return null;
+            }
+
+            return Classify(originals.Find(value.Syntax) ?? value, 0);
+        }
+
+        private bool? Classify(IOperation operation, int depth)
+        {
+            operation = Strip(operation);
+            if (depth > 6)
+            {
+                return null;
+            }
+
+            switch (operation)
+            {
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    return Flip(Classify(not.Operand, depth + 1));
+                case ILocalReferenceOperation local:
+                    return ValueIdentity.CopySource(local) is { } source ? Classify(source, depth + 1) : null;
+                case IInvocationOperation invocation:
+                    if (IsCheckCall(invocation.TargetMethod) || IsStatus(invocation.TargetMethod))
+                    {
+                        return true;
+                    }
+
+                    return EqualityOperands(invocation) is { } pair && IsComparisonCheck(pair.Left, pair.Right) ? false : null;
+                case IPropertyReferenceOperation or IFieldReferenceOperation when IsStatusRead(operation):
+                    return true;
+                case IBinaryOperation binary when binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals:
+                    var equals = binary.OperatorKind == BinaryOperatorKind.Equals;
+                    if (IsStatusRead(binary.LeftOperand) || IsStatusRead(binary.RightOperand))
+                    {
+                        // p.IsAttested == false and p.Status != Attested pass when false.
+                        var other = IsStatusRead(binary.LeftOperand) ? binary.RightOperand : binary.LeftOperand;
+                        var negative = other.ConstantValue is { HasValue: true, Value: false };
+                        return equals != negative;
+                    }
+
+                    return IsComparisonCheck(binary.LeftOperand, binary.RightOperand) ? !equals : null;
+                case IIsPatternOperation pattern when IsStatusRead(pattern.Value):
+                    return pattern.Pattern is INegatedPatternOperation
+                        ? false
+                        : pattern.Pattern is IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: false } } ? false : true;
+                default:
+                    return null;
+            }
+        }
+
+        private static bool? Flip(bool? value) => value is { } v ? !v : null;
+
+        private static IOperation Strip(IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        continue;
+                    case IAwaitOperation awaited:
+                        operation = awaited.Operation;
+                        continue;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
+        /// <summary>A cover call that returns bool: it checks, and its result says whether the check passed.</summary>
+        private bool IsCheckCall(IMethodSymbol method) => rule.Cover != Role.None && HasAnyRole(method, rule.Cover) && ReturnsBool(method);
+
+        private bool IsStatus(IMethodSymbol method) => rule.Status != Role.None && model.HasRole(method, rule.Status);
+
+        private bool IsStatusRead(IOperation operation)
+        {
+            operation = Strip(operation);
+            if (rule.Status == Role.None)
+            {
+                return false;
+            }
+
+            return operation switch
+            {
+                IPropertyReferenceOperation p => model.HasRole(p.Property, rule.Status),
+                IFieldReferenceOperation f => model.HasRole(f.Field, rule.Status),
+                IInvocationOperation i => model.HasRole(i.TargetMethod, rule.Status),
+                ILocalReferenceOperation l => ValueIdentity.CopySource(l) is { } source && IsStatusRead(source),
+                _ => false,
+            };
+        }
+
+        /// <summary>One side is a value of the compared role (a member or parameter, or a copy), the other any non-constant value.</summary>
+        private bool IsComparisonCheck(IOperation left, IOperation right)
+        {
+            if (rule.CompareWith == Role.None)
+            {
+                return false;
+            }
+
+            return IsRoleValue(left, 0) && !IsConstant(right) && !IsRoleValue(right, 0)
+                || IsRoleValue(right, 0) && !IsConstant(left) && !IsRoleValue(left, 0);
+        }
+
+        private bool IsRoleValue(IOperation operation, int depth)
+        {
+            operation = Strip(operation);
+            return operation switch
+            {
+                IPropertyReferenceOperation p => model.HasRole(p.Property, rule.CompareWith),
+                IFieldReferenceOperation f => model.HasRole(f.Field, rule.CompareWith),
+                IParameterReferenceOperation p => model.HasRole(p.Parameter, rule.CompareWith),
+                ILocalReferenceOperation l when depth < 4 => ValueIdentity.CopySource(l) is { } source && IsRoleValue(source, depth + 1),
+                _ => false,
+            };
+        }
+
+        private static bool IsConstant(IOperation operation)
+        {
+            operation = Strip(operation);
+            return operation.ConstantValue.HasValue || operation is IDefaultValueOperation;
+        }
+
+        /// <summary>The two values an equality call compares: <c>a.Equals(b)</c>, <c>Equals(a, b)</c>, <c>string.Equals(a, b, c)</c>.</summary>
+        private static (IOperation Left, IOperation Right)? EqualityOperands(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.Name != "Equals" && method.Name != "ReferenceEquals" || !ReturnsBool(method))
+            {
+                return null;
+            }
+
+            if (!method.IsStatic && invocation.Instance is { } instance && invocation.Arguments.Length >= 1)
+            {
+                return (instance, invocation.Arguments[0].Value);
+            }
+
+            if (method.IsStatic && invocation.Arguments.Length >= 2)
+            {
+                return (invocation.Arguments[0].Value, invocation.Arguments[1].Value);
+            }
+
+            return null;
+        }
+
+        private bool HasAnyRole(IMethodSymbol method, Role roles)
+        {
+            var own = model.Meaning(method).Roles;
+            return (own & roles) != Role.None;
+        }
+
+        internal static bool ReturnsBool(IMethodSymbol method) => method.ReturnType.SpecialType == SpecialType.System_Boolean
+            || method.ReturnType is INamedTypeSymbol { Arity: 1 } task && task.Name is "Task" or "ValueTask"
+                && task.TypeArguments[0].SpecialType == SpecialType.System_Boolean;
+    }
+}

@@ -1,0 +1,456 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using CaseCompliance.Analyzers.Model;
+
+namespace CaseCompliance.Analyzers.Engine
+{
+    /// <summary>
+    /// The engine of the path rule kinds (<see cref="PathRuleKind"/>). Per type: bodies that contain something a rule
+    /// cares about (a trigger, a cover call, a read of a status or compared member) keep their control-flow graph until
+    /// the type is complete; then each rule checks its triggers on their body's graph. Calls to local functions and
+    /// non-virtual methods of the same type (also in other partial files) cover when their own graph is covered on every
+    /// path (a summary, computed once per rule). Lambdas and local functions are bodies of their own. Most bodies have
+    /// nothing relevant and get no graph at all.
+    /// </summary>
+    internal sealed class PathEngine
+    {
+        private readonly CaseModel model;
+        private readonly ImmutableArray<PathRule> rules;
+        private readonly Role memberRoles;
+
+        public PathEngine(CaseModel model, ImmutableArray<PathRule> rules)
+        {
+            this.model = model;
+            this.rules = rules;
+            foreach (var rule in rules)
+            {
+                memberRoles |= rule.Status | rule.CompareWith;
+            }
+        }
+
+        public void OnTypeStart(SymbolStartAnalysisContext context)
+        {
+            var state = new TypeState(this, (INamedTypeSymbol)context.Symbol);
+            context.RegisterOperationBlockStartAction(state.OnBlockStart);
+            context.RegisterSymbolEndAction(state.OnTypeEnd);
+        }
+
+        private bool HasAnyRole(ISymbol symbol, Role roles) => roles != Role.None && (model.Meaning(symbol).Roles & roles) != Role.None;
+
+        /// <summary>What a block holds that the rules care about.</summary>
+        private sealed class BlockScan
+        {
+            private int relevant;
+            private int triggers; // bit i: rule i's trigger is called here
+
+            public bool Relevant => Volatile.Read(ref relevant) != 0;
+
+            public int Triggers => Volatile.Read(ref triggers);
+
+            public void OnInvocation(PathEngine engine, OperationAnalysisContext context)
+            {
+                var method = ((IInvocationOperation)context.Operation).TargetMethod;
+                var roles = engine.model.Meaning(method).Roles;
+                if (roles == Role.None)
+                {
+                    return;
+                }
+
+                for (var i = 0; i < engine.rules.Length; i++)
+                {
+                    var rule = engine.rules[i];
+                    if (rule.Kind != PathRuleKind.GuardedBody && (roles & rule.Trigger) != Role.None)
+                    {
+                        MarkTrigger(i);
+                    }
+
+                    if ((roles & (rule.Cover | rule.Status)) != Role.None)
+                    {
+                        Interlocked.Exchange(ref relevant, 1);
+                    }
+                }
+            }
+
+            public void OnMemberReference(PathEngine engine, OperationAnalysisContext context)
+            {
+                var member = context.Operation switch
+                {
+                    IPropertyReferenceOperation p => (ISymbol)p.Property,
+                    IFieldReferenceOperation f => f.Field,
+                    IParameterReferenceOperation p => p.Parameter,
+                    _ => null,
+                };
+                if (member is not null && engine.HasAnyRole(member, engine.memberRoles))
+                {
+                    Interlocked.Exchange(ref relevant, 1);
+                }
+            }
+
+            public void MarkTrigger(int rule)
+            {
+                int current;
+                do
+                {
+                    current = triggers;
+                }
+                while (Interlocked.CompareExchange(ref triggers, current | (1 << rule), current) != current);
+                Interlocked.Exchange(ref relevant, 1);
+            }
+        }
+
+        private sealed class Body
+        {
+            public Body(ISymbol owner, ControlFlowGraph graph, ImmutableArray<IOperation> roots, int triggers)
+            {
+                Owner = owner;
+                Graph = graph;
+                Roots = roots;
+                Triggers = triggers;
+            }
+
+            public ISymbol Owner { get; }
+
+            public ControlFlowGraph Graph { get; }
+
+            public ImmutableArray<IOperation> Roots { get; }
+
+            public int Triggers { get; }
+
+            private OriginalOperations? originals;
+
+            public OriginalOperations Originals => originals ??= new OriginalOperations(Roots);
+        }
+
+        /// <summary>The bodies of one type, collected while its blocks are analyzed and checked when the type ends.</summary>
+        private sealed class TypeState
+        {
+            private readonly PathEngine engine;
+            private readonly INamedTypeSymbol type;
+            private readonly ConcurrentBag<Body> bodies = new ConcurrentBag<Body>();
+            private readonly Dictionary<IMethodSymbol, Body> byMethod = new Dictionary<IMethodSymbol, Body>(SymbolEqualityComparer.Default);
+            private readonly Dictionary<(int Rule, IMethodSymbol Method), bool> summaries = new Dictionary<(int, IMethodSymbol), bool>();
+            private readonly HashSet<SyntaxNode> reported = new HashSet<SyntaxNode>();
+
+            public TypeState(PathEngine engine, INamedTypeSymbol type)
+            {
+                this.engine = engine;
+                this.type = type;
+            }
+
+            public void OnBlockStart(OperationBlockStartAnalysisContext context)
+            {
+                var scan = new BlockScan();
+                for (var i = 0; i < engine.rules.Length; i++)
+                {
+                    if (engine.rules[i].Kind == PathRuleKind.GuardedBody && engine.HasAnyRole(context.OwningSymbol, engine.rules[i].Trigger))
+                    {
+                        scan.MarkTrigger(i);
+                    }
+                }
+
+                context.RegisterOperationAction(c => scan.OnInvocation(engine, c), OperationKind.Invocation);
+                if (engine.memberRoles != Role.None)
+                {
+                    context.RegisterOperationAction(c => scan.OnMemberReference(engine, c),
+                        OperationKind.PropertyReference, OperationKind.FieldReference, OperationKind.ParameterReference);
+                }
+
+                context.RegisterOperationBlockEndAction(end =>
+                {
+                    if (!scan.Relevant)
+                    {
+                        return; // most bodies: no graph at all
+                    }
+
+                    foreach (var root in end.OperationBlocks)
+                    {
+                        // A method's block is its body (the graph is built for the root around it); attributes and
+                        // parameter defaults have nothing to check.
+                        if (root.Kind is OperationKind.Block or OperationKind.MethodBody or OperationKind.ConstructorBody
+                            or OperationKind.FieldInitializer or OperationKind.PropertyInitializer)
+                        {
+                            bodies.Add(new Body(end.OwningSymbol, end.GetControlFlowGraph(root), end.OperationBlocks, scan.Triggers));
+                        }
+                    }
+                });
+            }
+
+            public void OnTypeEnd(SymbolAnalysisContext context)
+            {
+                foreach (var body in bodies)
+                {
+                    if (body.Owner is IMethodSymbol method && !byMethod.ContainsKey(method))
+                    {
+                        byMethod.Add(method, body);
+                    }
+                }
+
+                for (var i = 0; i < engine.rules.Length; i++)
+                {
+                    foreach (var body in bodies)
+                    {
+                        context.CancellationToken.ThrowIfCancellationRequested();
+                        if ((body.Triggers & (1 << i)) == 0)
+                        {
+                            continue;
+                        }
+
+                        var rule = engine.rules[i];
+                        if (rule.Kind == PathRuleKind.GuardedBody)
+                        {
+                            CheckBody(context, i, body);
+                        }
+                        else if (!engine.HasAnyRole(body.Owner, rule.Trigger))
+                        {
+                            // A method that plays the trigger role itself passes the duty to its callers.
+                            CheckCalls(context, i, body, body.Graph, body.Owner);
+                        }
+                    }
+                }
+            }
+
+            private FlowPaths Paths(int ruleIndex, Body body, ControlFlowGraph graph, bool discardRejections, System.Func<IInvocationOperation, bool>? exclude = null)
+            {
+                var rule = engine.rules[ruleIndex];
+                var conditions = rule.HasConditionChecks ? new Conditions(engine.model, rule, body.Originals) : null;
+                var token = CancellationToken.None;
+                return new FlowPaths(graph, new FlowCovers(
+                    invocation => (exclude is null || !exclude(invocation)) && Covers(ruleIndex, invocation, graph, token),
+                    conditions is null ? null : conditions.PassingOutcome,
+                    discardRejections));
+            }
+
+            /// <summary>GuardedBody: every path that completes the method passes a check.</summary>
+            private void CheckBody(SymbolAnalysisContext context, int ruleIndex, Body body)
+            {
+                if (body.Owner is not IMethodSymbol method || method.Locations.IsEmpty || !method.Locations[0].IsInSource)
+                {
+                    return;
+                }
+
+                if (!Paths(ruleIndex, body, body.Graph, discardRejections: true).CoversEveryPath())
+                {
+                    var rule = engine.rules[ruleIndex];
+                    var compared = method.Parameters.FirstOrDefault(p => engine.model.HasRole(p, Role.Attester))?.Name ?? "the attester";
+                    context.ReportDiagnostic(Diagnostic.Create(rule.Descriptor, method.Locations[0], SymbolText.Member(method), compared));
+                }
+            }
+
+            private void CheckCalls(SymbolAnalysisContext context, int ruleIndex, Body body, ControlFlowGraph graph, ISymbol owner)
+            {
+                var rule = engine.rules[ruleIndex];
+                var paths = Paths(ruleIndex, body, graph, discardRejections: false);
+                Dictionary<string, FlowPaths>? filtered = null; // by the set of cover calls left out
+                foreach (var site in paths.Sites)
+                {
+                    if (!engine.HasAnyRole(site.Invocation.TargetMethod, rule.Trigger) || reported.Contains(site.Invocation.Syntax))
+                    {
+                        continue;
+                    }
+
+                    bool uncovered;
+                    if (rule.Kind == PathRuleKind.GuardBefore)
+                    {
+                        uncovered = paths.ReachableUncovered(site);
+                    }
+                    else
+                    {
+                        uncovered = paths.HasUncoveredPathThrough(site);
+                        if (!uncovered && rule.Match != Role.None && Mismatches(rule, paths, site, body) is { } mismatched)
+                        {
+                            // Cover calls about another value do not count for this trigger: look again without them.
+                            var key = string.Join(",", mismatched.Select(n => n.SpanStart).OrderBy(n => n));
+                            filtered ??= new Dictionary<string, FlowPaths>();
+                            if (!filtered.TryGetValue(key, out var matching))
+                            {
+                                matching = Paths(ruleIndex, body, graph, false, invocation => mismatched.Contains(invocation.Syntax));
+                                filtered.Add(key, matching);
+                            }
+
+                            uncovered = matching.HasUncoveredPathThrough(matching.Sites[IndexOf(paths, site)]);
+                        }
+                    }
+
+                    if (uncovered && reported.Add(site.Invocation.Syntax))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(rule.Descriptor, site.Invocation.Syntax.GetLocation(),
+                            SymbolText.Member(site.Invocation.TargetMethod), SymbolText.Member(owner)));
+                    }
+                }
+
+                foreach (var local in graph.LocalFunctions)
+                {
+                    if (!engine.HasAnyRole(local, rule.Trigger))
+                    {
+                        CheckCalls(context, ruleIndex, body, graph.GetLocalFunctionControlFlowGraph(local, context.CancellationToken), local);
+                    }
+                }
+
+                foreach (var lambda in Lambdas(graph))
+                {
+                    CheckCalls(context, ruleIndex, body, graph.GetAnonymousFunctionControlFlowGraph(lambda, context.CancellationToken), lambda.Symbol);
+                }
+            }
+
+            /// <summary>The cover calls whose matching argument is provably another value than the trigger's; null when none.</summary>
+            private HashSet<SyntaxNode>? Mismatches(PathRule rule, FlowPaths paths, FlowSite trigger, Body body)
+            {
+                var model = engine.model;
+                if (body.Originals.Find(trigger.Invocation.Syntax) is not IInvocationOperation original
+                    || Calls.ArgumentFor(original, rule.Match, model) is not { } wanted)
+                {
+                    return null;
+                }
+
+                HashSet<SyntaxNode>? mismatched = null;
+                foreach (var site in paths.Sites)
+                {
+                    if (engine.HasAnyRole(site.Invocation.TargetMethod, rule.Cover)
+                        && body.Originals.Find(site.Invocation.Syntax) is IInvocationOperation cover
+                        && Calls.ArgumentFor(cover, rule.Match, model) is { } given
+                        && ValueIdentity.Compare(given.Value, wanted.Value) == Sameness.Different)
+                    {
+                        (mismatched ??= new HashSet<SyntaxNode>()).Add(site.Invocation.Syntax);
+                    }
+                }
+
+                return mismatched;
+            }
+
+            private static int IndexOf(FlowPaths paths, FlowSite site)
+            {
+                for (var i = 0; i < paths.Sites.Count; i++)
+                {
+                    if (paths.Sites[i].Invocation.Syntax == site.Invocation.Syntax)
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
+            }
+
+            /// <summary>
+            /// A cover call (a bool-returning one only when the rule lets an unchecked result count), or a call to a
+            /// local function or non-virtual method of the same type whose every path is covered.
+            /// </summary>
+            private bool Covers(int ruleIndex, IInvocationOperation invocation, ControlFlowGraph graph, CancellationToken cancellationToken)
+            {
+                var rule = engine.rules[ruleIndex];
+                var target = invocation.TargetMethod;
+                if (engine.HasAnyRole(target, rule.Cover))
+                {
+                    return !(rule.CheckedResult && Conditions.ReturnsBool(target));
+                }
+
+                if (target.MethodKind == MethodKind.LocalFunction)
+                {
+                    return Summary(ruleIndex, target.OriginalDefinition, () => LocalGraph(graph, target, cancellationToken), cancellationToken);
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, type.OriginalDefinition)
+                    && (!target.IsVirtual && !target.IsAbstract && !target.IsOverride || target.IsSealed)
+                    && byMethod.TryGetValue(target.OriginalDefinition, out var body))
+                {
+                    return Summary(ruleIndex, target.OriginalDefinition, () => body.Graph, cancellationToken, body);
+                }
+
+                return false;
+            }
+
+            private bool Summary(int ruleIndex, IMethodSymbol method, System.Func<ControlFlowGraph?> graph, CancellationToken cancellationToken, Body? own = null)
+            {
+                if (summaries.TryGetValue((ruleIndex, method), out var covers))
+                {
+                    return covers;
+                }
+
+                summaries[(ruleIndex, method)] = false; // recursion: a method that calls itself is not its own cover
+                var g = graph();
+                var body = own ?? FindBody(g);
+                covers = g is not null && body is not null && Paths(ruleIndex, body, g, discardRejections: false).CoversEveryPath();
+                summaries[(ruleIndex, method)] = covers;
+                return covers;
+            }
+
+            private Body? FindBody(ControlFlowGraph? graph)
+            {
+                for (var g = graph; g is not null; g = g.Parent)
+                {
+                    foreach (var body in bodies)
+                    {
+                        if (body.Graph == g)
+                        {
+                            return body;
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            private static ControlFlowGraph? LocalGraph(ControlFlowGraph graph, IMethodSymbol local, CancellationToken cancellationToken)
+            {
+                // A local function is declared in this graph or in one around it.
+                for (var g = graph; g is not null; g = g.Parent)
+                {
+                    foreach (var candidate in g.LocalFunctions)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(candidate, local.OriginalDefinition))
+                        {
+                            return g.GetLocalFunctionControlFlowGraph(candidate, cancellationToken);
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            private static IEnumerable<IFlowAnonymousFunctionOperation> Lambdas(ControlFlowGraph graph)
+            {
+                foreach (var block in graph.Blocks)
+                {
+                    foreach (var operation in block.Operations)
+                    {
+                        foreach (var lambda in LambdasIn(operation))
+                        {
+                            yield return lambda;
+                        }
+                    }
+
+                    if (block.BranchValue is { } value)
+                    {
+                        foreach (var lambda in LambdasIn(value))
+                        {
+                            yield return lambda;
+                        }
+                    }
+                }
+            }
+
+            private static IEnumerable<IFlowAnonymousFunctionOperation> LambdasIn(IOperation operation)
+            {
+                if (operation is IFlowAnonymousFunctionOperation self)
+                {
+                    yield return self;
+                    yield break;
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    foreach (var lambda in LambdasIn(child))
+                    {
+                        yield return lambda;
+                    }
+                }
+            }
+        }
+    }
+}
