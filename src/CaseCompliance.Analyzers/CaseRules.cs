@@ -53,10 +53,35 @@ namespace CaseCompliance.Analyzers
             "When recording the audit fails, the looked-up data must not be shown or returned; a catch that swallows the failure turns an unrecorded lookup into a normal one.",
             Guidelines.UppSokningar);
 
+        public static readonly DiagnosticDescriptor AttestedByPreparer = Create(RuleIds.AttestedByPreparer,
+            "Attested by the preparer",
+            "'{0}' is attested by '{1}', the same person who prepared it ('{2}')",
+            "The attester of a payment must be another person than the one who prepared or decided it; here both are provably the same value.",
+            Guidelines.EkSkatt1, Guidelines.EkSkatt2);
+
+        public static readonly DiagnosticDescriptor AttestationWithoutCheck = Create(RuleIds.AttestationWithoutCheck,
+            "Attestation without a second-party check",
+            "'{0}' records an attestation on a path where '{1}' is never compared with [PreparedBy] nor checked by a [SecondPartyCheck] that rejects it",
+            "A method that records an attestation must reject it when the attester is the person who prepared the payment, on every path, by comparing the two or by a second-party check.",
+            Guidelines.EkSkatt1);
+
+        public static readonly DiagnosticDescriptor DisbursementWithoutAttestation = Create(RuleIds.DisbursementWithoutAttestation,
+            "Disbursement without attestation",
+            "'{0}' pays out, but a path through '{1}' reaches it without an attestation call or a true [AttestationStatus] condition",
+            "Money may only be paid out after a second party attested the payment: every path to a disbursement must pass an attestation call or a condition that the payment is attested.",
+            Guidelines.EkSkatt1);
+
+        public static readonly DiagnosticDescriptor DecisionWithoutConflictCheck = Create(RuleIds.DecisionWithoutConflictCheck,
+            "Decision without a conflict-of-interest check",
+            "'{0}' decides a case, but a path through '{1}' reaches it without a [ConflictOfInterestCheck] whose result is checked",
+            "A case may only be decided after checking that the officer is not the subject nor related to them (jäv); the check must run on every path before the decision, and its result must stop the decision.",
+            Guidelines.EkSaklig2, Guidelines.EkSaklig3, Guidelines.EkSkatt2);
+
         /// <summary>Every built-in descriptor.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
             UndeclaredPurpose, PurposeMismatch, UnknownPurpose,
-            LookupWithoutAudit, AuditOtherSubject, AuditFailureSwallowed);
+            LookupWithoutAudit, AuditOtherSubject, AuditFailureSwallowed,
+            AttestedByPreparer, AttestationWithoutCheck, DisbursementWithoutAttestation, DecisionWithoutConflictCheck);
 
         /// <summary>The guideline IDs a descriptor cites, from its custom tags.</summary>
         public static ImmutableArray<string> GuidelineIds(DiagnosticDescriptor descriptor)

@@ -39,6 +39,26 @@ namespace CaseCompliance.Analyzers
             "bara söker efter information i ärenden som direkt har att göra med vårt arbete",
             "look only at information in cases you work on");
 
+        public static readonly Guideline EkSaklig2 = new Guideline("EK-SAKLIG-2", "Etisk kod, \"Vi är sakliga och opartiska\"",
+            "Etisk kod: handlägg aldrig ett ärende som gäller dig själv eller någon närstående",
+            "aldrig handlägger ett ärende som gäller oss själva eller någon som vi har en relation till",
+            "never handle a case about yourself or someone close");
+
+        public static readonly Guideline EkSaklig3 = new Guideline("EK-SAKLIG-3", "Etisk kod, \"Vi är sakliga och opartiska\"",
+            "Etisk kod: besluta aldrig i ett ärende som gynnar dig själv eller någon närstående",
+            "aldrig beslutar i ett ärende som på något sätt gynnar oss själva eller någon som vi har en relation till",
+            "never decide a case that benefits yourself or someone close");
+
+        public static readonly Guideline EkSkatt1 = new Guideline("EK-SKATT-1", "Etisk kod, \"Vi är medvetna om att vi hanterar skattemedel\"",
+            "Etisk kod: ingen ensam kan attestera utbetalningar",
+            "organiserar vi arbetet så att ingen ensam kan attestera utbetalningar",
+            "no one alone can attest a payment");
+
+        public static readonly Guideline EkSkatt2 = new Guideline("EK-SKATT-2", "Etisk kod, \"Vi är medvetna om att vi hanterar skattemedel\"",
+            "Etisk kod: attestera inte där du eller en närstående gynnas",
+            "attesterar du inte i ett ärende som på något sätt gynnar dig själv eller någon närstående",
+            "never attest in a case that benefits you or someone close");
+
         public static readonly Guideline EkIntegritet1 = new Guideline("EK-INTEGRITET-1", "Etisk kod, \"Vi hanterar uppgifter med integritet\"",
             "Etisk kod: bara information som behövs i ärendet",
             "inte medvetet tar del av information som vi inte behöver för de ärenden vi handlägger",
@@ -66,7 +86,7 @@ namespace CaseCompliance.Analyzers
 
         /// <summary>Every guideline by ID, in catalog order.</summary>
         public static readonly ImmutableArray<Guideline> All = ImmutableArray.Create(
-            EkSaklig1, EkIntegritet1, EkIntegritet2, UppAndamal, UppBehandling, UppSokningar);
+            EkSaklig1, EkSaklig2, EkSaklig3, EkSkatt1, EkSkatt2, EkIntegritet1, EkIntegritet2, UppAndamal, UppBehandling, UppSokningar);
 
         private static readonly Dictionary<string, Guideline> ById = Index();
 

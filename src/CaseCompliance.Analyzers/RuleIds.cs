@@ -9,5 +9,9 @@ namespace CaseCompliance.Analyzers
         public const string LookupWithoutAudit = "CASE010";
         public const string AuditOtherSubject = "CASE011";
         public const string AuditFailureSwallowed = "CASE012";
+        public const string AttestedByPreparer = "CASE020";
+        public const string AttestationWithoutCheck = "CASE021";
+        public const string DisbursementWithoutAttestation = "CASE022";
+        public const string DecisionWithoutConflictCheck = "CASE030";
     }
 }

@@ -59,6 +59,38 @@ namespace CaseCompliance.Analyzers.Engine
             return Classify(originals.Find(value.Syntax) ?? value, 0);
         }
 
+        /// <summary>
+        /// Whether the block's condition tests the result of a check call directly (not a status or a comparison):
+        /// such a check may say true for "passed" (<c>IsImpartial</c>) or for "failed" (<c>HasConflict</c>).
+        /// </summary>
+        public bool TestsCheckCall(BasicBlock block)
+        {
+            if (block.BranchValue is not { } value)
+            {
+                return false;
+            }
+
+            var operation = Strip(originals.Find(value.Syntax) ?? value);
+            for (var depth = 0; depth < 6; depth++)
+            {
+                switch (operation)
+                {
+                    case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                        operation = Strip(not.Operand);
+                        continue;
+                    case ILocalReferenceOperation local when ValueIdentity.CopySource(local) is { } source:
+                        operation = Strip(source);
+                        continue;
+                    case IInvocationOperation invocation:
+                        return IsCheckCall(invocation.TargetMethod);
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
         private bool? Classify(IOperation operation, int depth)
         {
             operation = Strip(operation);
@@ -94,15 +126,34 @@ namespace CaseCompliance.Analyzers.Engine
 
                     return IsComparisonCheck(binary.LeftOperand, binary.RightOperand) ? !equals : null;
                 case IIsPatternOperation pattern when IsStatusRead(pattern.Value):
-                    return pattern.Pattern is INegatedPatternOperation
-                        ? false
-                        : pattern.Pattern is IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: false } } ? false : true;
+                    return PatternOutcome(pattern.Pattern);
+                case IIsPatternOperation { Pattern: IRecursivePatternOperation recursive }:
+                    // p is { State: PaymentState.Attested }: the status subpattern decides; a negated one only when alone.
+                    foreach (var sub in recursive.PropertySubpatterns)
+                    {
+                        if (IsStatusRead(sub.Member))
+                        {
+                            var outcome = PatternOutcome(sub.Pattern);
+                            return outcome == true || recursive.PropertySubpatterns.Length == 1 && recursive.DeconstructionSubpatterns.IsEmpty ? outcome : null;
+                        }
+                    }
+
+                    return null;
                 default:
                     return null;
             }
         }
 
         private static bool? Flip(bool? value) => value is { } v ? !v : null;
+
+        /// <summary>A pattern on a status value: <c>true</c>/<c>Attested</c> passes when matched, <c>false</c>/<c>not ...</c> when not.</summary>
+        private static bool? PatternOutcome(IPatternOperation pattern) => pattern switch
+        {
+            INegatedPatternOperation negated => Flip(PatternOutcome(negated.Pattern)),
+            IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: false } } => false,
+            IConstantPatternOperation => true,
+            _ => null,
+        };
 
         private static IOperation Strip(IOperation operation)
         {

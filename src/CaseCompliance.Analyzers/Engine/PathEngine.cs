@@ -44,6 +44,120 @@ namespace CaseCompliance.Analyzers.Engine
 
         private bool HasAnyRole(ISymbol symbol, Role roles) => roles != Role.None && (model.Meaning(symbol).Roles & roles) != Role.None;
 
+        /// <summary>
+        /// The meaning of a tested check result, from where the guarded calls are: when only one branch of the test
+        /// can reach a trigger, that branch is the one where the check passed (<c>if (HasConflict(...)) return;</c> and
+        /// <c>if (!IsImpartial(...)) return;</c> both guard). Otherwise true means passed.
+        /// </summary>
+        private sealed class Polarity
+        {
+            private readonly PathEngine engine;
+            private readonly PathRule rule;
+            private readonly ControlFlowGraph graph;
+            private readonly Conditions conditions;
+            private bool[]? triggerBlocks;
+
+            public Polarity(PathEngine engine, PathRule rule, ControlFlowGraph graph, Conditions conditions)
+            {
+                this.engine = engine;
+                this.rule = rule;
+                this.graph = graph;
+                this.conditions = conditions;
+            }
+
+            public bool? PassingOutcome(BasicBlock block)
+            {
+                var outcome = conditions.PassingOutcome(block);
+                if (outcome is null || !conditions.TestsCheckCall(block))
+                {
+                    return outcome;
+                }
+
+                var whenTrue = block.ConditionKind == ControlFlowConditionKind.WhenTrue ? block.ConditionalSuccessor : block.FallThroughSuccessor;
+                var whenFalse = block.ConditionKind == ControlFlowConditionKind.WhenTrue ? block.FallThroughSuccessor : block.ConditionalSuccessor;
+                // All in terms of the condition's value (a negation is part of the condition).
+                var trueReaches = Reaches(whenTrue?.Destination, block, exit: false);
+                var falseReaches = Reaches(whenFalse?.Destination, block, exit: false);
+                if (trueReaches != falseReaches)
+                {
+                    return trueReaches;
+                }
+
+                // No guarded call either way (a helper): the branch that can still complete normally is the passing one.
+                var trueCompletes = Reaches(whenTrue?.Destination, block, exit: true);
+                var falseCompletes = Reaches(whenFalse?.Destination, block, exit: true);
+                return trueCompletes != falseCompletes ? trueCompletes : outcome;
+            }
+
+            /// <summary>Whether a trigger (or, with <paramref name="exit"/>, the normal exit) is reachable from <paramref name="start"/> without passing the check again.</summary>
+            private bool Reaches(BasicBlock? start, BasicBlock check, bool exit)
+            {
+                if (start is null)
+                {
+                    return false;
+                }
+
+                triggerBlocks ??= FindTriggerBlocks();
+                var visited = new bool[graph.Blocks.Length];
+                visited[check.Ordinal] = true;
+                var stack = new Stack<BasicBlock>();
+                visited[start.Ordinal] = true;
+                stack.Push(start);
+                while (stack.Count > 0)
+                {
+                    var block = stack.Pop();
+                    if (exit ? block.Kind == BasicBlockKind.Exit : triggerBlocks[block.Ordinal])
+                    {
+                        return true;
+                    }
+
+                    foreach (var branch in new[] { block.ConditionalSuccessor, block.FallThroughSuccessor })
+                    {
+                        if (branch?.Destination is { } next && !visited[next.Ordinal]
+                            && branch.Semantics is ControlFlowBranchSemantics.Regular or ControlFlowBranchSemantics.Return)
+                        {
+                            visited[next.Ordinal] = true;
+                            stack.Push(next);
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            private bool[] FindTriggerBlocks()
+            {
+                var found = new bool[graph.Blocks.Length];
+                foreach (var block in graph.Blocks)
+                {
+                    foreach (var operation in block.Operations)
+                    {
+                        found[block.Ordinal] |= HasTrigger(operation);
+                    }
+
+                    if (block.BranchValue is { } value)
+                    {
+                        found[block.Ordinal] |= HasTrigger(value);
+                    }
+                }
+
+                return found;
+            }
+
+            private bool HasTrigger(IOperation operation)
+            {
+                foreach (var descendant in operation.DescendantsAndSelf())
+                {
+                    if (descendant is IInvocationOperation invocation && engine.HasAnyRole(invocation.TargetMethod, rule.Trigger))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
         /// <summary>What a block holds that the rules care about.</summary>
         private sealed class BlockScan
         {
@@ -221,9 +335,15 @@ namespace CaseCompliance.Analyzers.Engine
                 var rule = engine.rules[ruleIndex];
                 var conditions = rule.HasConditionChecks ? new Conditions(engine.model, rule, body.Originals) : null;
                 var token = CancellationToken.None;
+                System.Func<BasicBlock, bool?>? passing = null;
+                if (conditions is not null)
+                {
+                    passing = rule.Kind == PathRuleKind.GuardBefore ? new Polarity(engine, rule, graph, conditions).PassingOutcome : conditions.PassingOutcome;
+                }
+
                 return new FlowPaths(graph, new FlowCovers(
                     invocation => (exclude is null || !exclude(invocation)) && Covers(ruleIndex, invocation, graph, token),
-                    conditions is null ? null : conditions.PassingOutcome,
+                    passing,
                     discardRejections));
             }
 

@@ -46,6 +46,22 @@ namespace CaseCompliance.Analyzers.Engine
             return Sameness.Unknown;
         }
 
+        /// <summary>Compares a value with the member <paramref name="member"/> of <paramref name="instance"/> (<c>p.PreparedBy</c>).</summary>
+        public static Sameness CompareWithMember(IOperation value, IOperation instance, ISymbol member)
+        {
+            var x = KeyOf(value, 0);
+            var root = KeyOf(instance, 0);
+            var y = root.Kind switch
+            {
+                KeyKind.Chain => new Key(KeyKind.Chain, symbol: root.Symbol, chain: root.Chain + "." + member.Name),
+                KeyKind.Variable => new Key(KeyKind.Chain, symbol: root.Symbol, chain: "." + member.Name),
+                _ => default,
+            };
+            return x.Kind == KeyKind.Chain && y.Kind == KeyKind.Chain && x.Chain == y.Chain && SymbolEqualityComparer.Default.Equals(x.Symbol, y.Symbol)
+                ? Sameness.Same
+                : Sameness.Unknown;
+        }
+
         /// <summary>Readable text for a value in a message: its source text.</summary>
         public static string Text(IOperation operation) => Strip(operation).Syntax.ToString();
 

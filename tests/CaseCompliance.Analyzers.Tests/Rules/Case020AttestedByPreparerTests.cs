@@ -1,0 +1,71 @@
+using Microsoft.CodeAnalysis.Testing;
+using Verify = CaseCompliance.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<CaseCompliance.Analyzers.Rules.DualControlAnalyzer>;
+
+namespace CaseCompliance.Analyzers.Tests.Rules;
+
+public class Case020AttestedByPreparerTests
+{
+    private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
+        => Verify.VerifyAnalyzerAsync(PaymentModel.Source + source, expected);
+
+    [Fact]
+    public Task The_payments_own_preparer_as_attester_is_reported_with_both_values()
+        => VerifyAsync("""
+            class Flow
+            {
+                void Run(IPayments payments, Payment p) => {|#0:payments.Attest(p, p.PreparedBy)|};
+            }
+            """,
+            Verify.Diagnostic("CASE020").WithLocation(0).WithArguments("IPayments.Attest", "p.PreparedBy", "p.PreparedBy"));
+
+    [Fact]
+    public Task The_same_local_parameter_or_a_copy_is_the_same_person()
+        => VerifyAsync("""
+            class Flow
+            {
+                void Same(IPayments payments, string officer) => {|CASE020:payments.AttestPrepared(officer, officer)|};
+                void Copy(IPayments payments, Payment p)
+                {
+                    var preparer = p.PreparedBy;
+                    {|CASE020:payments.Attest(p, preparer)|};
+                }
+
+                void CopyOfAttester(IPayments payments, Payment p, string me)
+                {
+                    var who = me;
+                    p.PreparedBy = me;
+                    payments.AttestPrepared(me, who);
+                }
+            }
+            """.Replace("payments.AttestPrepared(me, who);", "{|CASE020:payments.AttestPrepared(me, who)|};"));
+
+    [Fact]
+    public Task Different_people_or_unknown_values_are_fine()
+        => VerifyAsync("""
+            class Flow
+            {
+                void Other(IPayments payments, Payment p, Officer me) => payments.Attest(p, me.Id);
+                void OtherPayment(IPayments payments, Payment p, Payment q) => payments.Attest(p, q.PreparedBy);
+                void Unknown(IPayments payments, Payment p, Func<string> who) => payments.Attest(p, who());
+                void Two(IPayments payments, string a, string b) => payments.AttestPrepared(a, b);
+            }
+            """);
+
+    [Fact]
+    public Task Awkward_shapes_lambdas_async_and_named_arguments()
+        => VerifyAsync("""
+            class Flow
+            {
+                async Task Run(IPayments payments, List<Payment> all)
+                {
+                    await Task.Yield();
+                    all.ForEach(p => {|CASE020:payments.Attest(attester: p.PreparedBy, payment: p)|});
+                    foreach (var p in all)
+                    {
+                        var x = p switch { { Amount: > 0 } => p.PreparedBy, _ => "" };
+                        payments.Attest(p, x);
+                    }
+                }
+            }
+            """);
+}
