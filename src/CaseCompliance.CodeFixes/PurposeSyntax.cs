@@ -101,6 +101,8 @@ namespace CaseCompliance.CodeFixes
         /// <summary>Adds the imports the new code needs, shortens the qualified names, formats what changed.</summary>
         public static async Task<Document> CleanUpAsync(Document document, CancellationToken cancellationToken)
         {
+            // Reduce first: a name that already binds (a global using, an existing import) needs no new using.
+            document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             return await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -67,11 +67,7 @@ namespace CaseCompliance.CodeFixes
                 StatementSyntax last = returnsValue
                     ? SyntaxFactory.ReturnStatement(body.WithoutTrivia())
                     : SyntaxFactory.ExpressionStatement(body.WithoutTrivia());
-                // Explicit (elastic) line breaks: the formatter keeps a one-line block on one line.
-                return SyntaxFactory.Block(
-                    SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed),
-                    SyntaxFactory.List(statements.Append(last).Select(s => s.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed))),
-                    SyntaxFactory.Token(SyntaxKind.CloseBraceToken));
+                return MultilineBlock(statements.Append(last));
             }
 
             switch (function)
@@ -96,6 +92,20 @@ namespace CaseCompliance.CodeFixes
                 default:
                     return function;
             }
+        }
+
+        /// <summary>A block with explicit (elastic) line breaks: the formatter keeps a one-line block on one line.</summary>
+        public static BlockSyntax MultilineBlock(IEnumerable<StatementSyntax> statements)
+            => SyntaxFactory.Block(
+                SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed),
+                SyntaxFactory.List(statements.Select(s => s.WithoutTrailingTrivia().WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed))),
+                SyntaxFactory.Token(SyntaxKind.CloseBraceToken)).WithAdditionalAnnotations(Formatter.Annotation);
+
+        /// <summary>Whether a block's braces are on one line.</summary>
+        public static bool IsOnOneLine(BlockSyntax block)
+        {
+            var text = block.SyntaxTree.GetLineSpan(block.Span);
+            return text.StartLinePosition.Line == text.EndLinePosition.Line;
         }
 
         private static AccessorListSyntax Getter(BlockSyntax body)

@@ -40,12 +40,15 @@ namespace CaseCompliance.Analyzers.Engine
         private readonly CaseModel model;
         private readonly PathRule rule;
         private readonly OriginalOperations originals;
+        private readonly ControlFlowGraph graph;
+        private Dictionary<CaptureId, IOperation>? captures;
 
-        public Conditions(CaseModel model, PathRule rule, OriginalOperations originals)
+        public Conditions(CaseModel model, PathRule rule, OriginalOperations originals, ControlFlowGraph graph)
         {
             this.model = model;
             this.rule = rule;
             this.originals = originals;
+            this.graph = graph;
         }
 
         /// <summary>The value of the block's condition that means the check passed, or null when it is no check.</summary>
@@ -56,7 +59,34 @@ namespace CaseCompliance.Analyzers.Engine
                 return null;
             }
 
+            // A switch arm tests a captured value: `p.State switch { PaymentState.Attested => ... }`.
+            if (value is IIsPatternOperation { Value: IFlowCaptureReferenceOperation capture } armTest
+                && Captured(capture.Id) is { } captured && IsStatusRead(originals.Find(captured.Syntax) ?? captured))
+            {
+                return PatternOutcome(armTest.Pattern);
+            }
+
             return Classify(originals.Find(value.Syntax) ?? value, 0);
+        }
+
+        private IOperation? Captured(CaptureId id)
+        {
+            if (captures is null)
+            {
+                captures = new Dictionary<CaptureId, IOperation>();
+                foreach (var block in graph.Blocks)
+                {
+                    foreach (var operation in block.Operations)
+                    {
+                        if (operation is IFlowCaptureOperation flowCapture && !captures.ContainsKey(flowCapture.Id))
+                        {
+                            captures.Add(flowCapture.Id, flowCapture.Value);
+                        }
+                    }
+                }
+            }
+
+            return captures.TryGetValue(id, out var value) ? value : null;
         }
 
         /// <summary>

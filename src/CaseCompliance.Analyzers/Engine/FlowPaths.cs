@@ -62,6 +62,7 @@ namespace CaseCompliance.Analyzers.Engine
         private readonly int[] firstCover;
         private readonly int[] lastCover;
         private readonly sbyte[] passing; // per block: -1 no check, 0 passes when false, 1 passes when true
+        private readonly sbyte[] constant; // per block: -1 unknown, 0/1 the condition's only possible value
         private readonly Dictionary<ControlFlowRegion, bool> finallyCovers = new Dictionary<ControlFlowRegion, bool>();
         private Dictionary<int, bool>? rejects;
         private bool[]? reachedUncovered;
@@ -80,8 +81,10 @@ namespace CaseCompliance.Analyzers.Engine
             firstCover = new int[graph.Blocks.Length];
             lastCover = new int[graph.Blocks.Length];
             passing = new sbyte[graph.Blocks.Length];
+            constant = new sbyte[graph.Blocks.Length];
             foreach (var block in graph.Blocks)
             {
+                constant[block.Ordinal] = ConstantCondition(block.BranchValue);
                 firstCover[block.Ordinal] = int.MaxValue;
                 lastCover[block.Ordinal] = int.MinValue;
                 var order = 0;
@@ -254,6 +257,16 @@ namespace CaseCompliance.Analyzers.Engine
                 return false;
             }
 
+            if (constant[source.Ordinal] >= 0 && source.ConditionalSuccessor is not null)
+            {
+                // A branch the condition can never take (`_` in a switch arm, a constant) is no path.
+                var taken = (branch == source.ConditionalSuccessor) == (source.ConditionKind == ControlFlowConditionKind.WhenTrue);
+                if (taken != (constant[source.Ordinal] == 1))
+                {
+                    return false;
+                }
+            }
+
             if (!checks || passing[source.Ordinal] < 0)
             {
                 return true;
@@ -270,6 +283,13 @@ namespace CaseCompliance.Analyzers.Engine
 
             return !(covers.DiscardRejections && Rejects(source));
         }
+
+        private static sbyte ConstantCondition(IOperation? condition) => condition switch
+        {
+            { ConstantValue: { HasValue: true, Value: bool value } } => (sbyte)(value ? 1 : 0),
+            IIsPatternOperation { Pattern: IDiscardPatternOperation } => 1,
+            _ => -1,
+        };
 
         private static bool IsNormal(ControlFlowBranchSemantics semantics)
             => semantics == ControlFlowBranchSemantics.Regular || semantics == ControlFlowBranchSemantics.Return;

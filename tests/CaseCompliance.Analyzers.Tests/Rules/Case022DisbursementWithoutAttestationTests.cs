@@ -33,6 +33,13 @@ public class Case022DisbursementWithoutAttestationTests
                 void Attested(IPayments payments, Payment p, string attester) { payments.Attest(p, attester); payments.Disburse(p); }
                 async Task Async(IPayments payments, Payment p) { await Task.Yield(); if (!p.IsAttested) return; await payments.DisburseAsync(p); }
                 void Ternary(IPayments payments, Payment p) { var ok = p.IsAttested; if (ok) payments.Disburse(p); }
+                void IsFalse(IPayments payments, Payment p) { if (p.IsAttested is false) return; payments.Disburse(p); }
+                void NotPattern(IPayments payments, Payment p) { if (p.State is not PaymentState.Attested) throw new InvalidOperationException(); payments.Disburse(p); }
+                Task SwitchExpression(IPayments payments, Payment p) => p.State switch
+                {
+                    PaymentState.Attested => payments.DisburseAsync(p),
+                    _ => Task.CompletedTask,
+                };
             }
             """);
 

@@ -34,6 +34,11 @@ public class Case030DecisionWithoutConflictCheckTests
 
                 Decision Throws(IJav jav, SickPayCase c, Officer o) { jav.EnsureImpartial(o, c); return jav.Decide(c, o); }
                 Decision Ternary(IJav jav, SickPayCase c, Officer o) => jav.IsImpartial(o, c) ? jav.Decide(c, o) : throw new InvalidOperationException("jäv");
+                Decision? SwitchExpression(IJav jav, SickPayCase c, Officer o) => o switch
+                {
+                    _ when jav.HasConflict(o, c) => null,
+                    _ => jav.Decide(c, o),
+                };
                 async Task<Decision?> Async(IJav jav, SickPayCase c, Officer o)
                 {
                     var ok = await jav.IsImpartialAsync(o, c);
@@ -55,6 +60,13 @@ public class Case030DecisionWithoutConflictCheckTests
                     if (!fast) jav.EnsureImpartial(o, c);
                     return {|CASE030:jav.Decide(c, o)|};
                 }
+
+                Decision? SwitchArm(IJav jav, SickPayCase c, Officer o, int kind) => kind switch
+                {
+                    1 when jav.IsImpartial(o, c) => jav.Decide(c, o),
+                    2 => {|CASE030:jav.Decide(c, o)|},
+                    _ => null,
+                };
 
                 Func<Decision> Lambda(IJav jav, SickPayCase c, Officer o)
                 {
