@@ -77,11 +77,36 @@ namespace CaseCompliance.Analyzers
             "A case may only be decided after checking that the officer is not the subject nor related to them (jäv); the check must run on every path before the decision, and its result must stop the decision.",
             Guidelines.EkSaklig2, Guidelines.EkSaklig3, Guidelines.EkSkatt2);
 
+        public static readonly DiagnosticDescriptor ProtectedCharacteristicInDecision = Create(RuleIds.ProtectedCharacteristicInDecision,
+            "Decision depends on a protected characteristic",
+            "'{0}' ({1}) decides a condition in decision logic '{2}' with no [LegalBasis] for '{1}'",
+            "Decision logic must not branch on a ground of discrimination unless a statute allows the distinction ([LegalBasis] naming the ground). Reading it for statistics is fine.",
+            Guidelines.JamOsaklig, Guidelines.EkDiskriminering);
+
+        public static readonly DiagnosticDescriptor UnknownGround = Create(RuleIds.UnknownGround,
+            "Unknown ground of discrimination",
+            "'{0}' is not a known ground of discrimination{1}",
+            "A ground must be one of the seven grounds of Diskrimineringslagen (CaseCompliance.Grounds) or declared in the rules file; an unknown string is usually a typo and silently matches nothing.",
+            Guidelines.EkDiskriminering);
+
+        public static readonly DiagnosticDescriptor DecisionWithoutReasoning = Create(RuleIds.DecisionWithoutReasoning,
+            "Decision without reasoning",
+            "'{0}' is created with its reasoning '{1}' {2}",
+            "Every decision communicated to the individual must state its reasons (motivering): the [Reasoning] of a [DecisionRecord] must be given, and not null, empty or whitespace.",
+            Guidelines.SjpMotivering, Guidelines.SjpForklara);
+
+        public static readonly DiagnosticDescriptor DisclosedToSink = Create(RuleIds.DisclosedToSink,
+            "Personal data disclosed to a log or sink",
+            "'{0}' carries personal data ({1}) into '{2}' without a redactor",
+            "Personal data must not reach logs, consoles, exception messages or other disclosure sinks unless it passes a [Redactor] (or a Microsoft.Extensions.Compliance.Redaction.Redactor) first.",
+            Guidelines.EkIntegritet2, Guidelines.UppBehandling);
+
         /// <summary>Every built-in descriptor.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
             UndeclaredPurpose, PurposeMismatch, UnknownPurpose,
             LookupWithoutAudit, AuditOtherSubject, AuditFailureSwallowed,
-            AttestedByPreparer, AttestationWithoutCheck, DisbursementWithoutAttestation, DecisionWithoutConflictCheck);
+            AttestedByPreparer, AttestationWithoutCheck, DisbursementWithoutAttestation, DecisionWithoutConflictCheck,
+            ProtectedCharacteristicInDecision, UnknownGround, DecisionWithoutReasoning, DisclosedToSink);
 
         /// <summary>The guideline IDs a descriptor cites, from its custom tags.</summary>
         public static ImmutableArray<string> GuidelineIds(DiagnosticDescriptor descriptor)

@@ -84,9 +84,40 @@ namespace CaseCompliance.Analyzers
             "Vi gör också kontroller i ett urval av ärenden och har uppsikt över medarbetarnas sökningar i it-systemen.",
             "staff lookups are overseen: they must be recorded");
 
+        public static readonly Guideline EkDiskriminering = new Guideline("EK-DISKRIMINERING", "Etisk kod, \"Vi skyddar förtroendet för Försäkringskassan\"",
+            "Etisk kod: motverka diskriminering",
+            "motverkar diskriminering utifrån diskrimineringsgrunderna kön, könsöverskridande identitet eller uttryck, etnisk tillhörighet, religion eller annan trosuppfattning, funktionsnedsättning, sexuell läggning och ålder",
+            "counter discrimination on the seven grounds");
+
+        public static readonly Guideline JamOsaklig = new Guideline("JAM-OSAKLIG", "Jämställdhet 2021, övergripande mål 1",
+            "Jämställdhet: inga osakliga könsskillnader i handläggning och beslut",
+            "Det ska inte förekomma några osakliga könsskillnader i handläggning, beslut eller bemötande i Försäkringskassans verksamhet",
+            "no unjustified differences by sex in handling or decisions");
+
+        public static readonly Guideline JamStatistik = new Guideline("JAM-STATISTIK", "Jämställdhet 2021, kap. 4",
+            "Jämställdhet: könsuppdelad statistik",
+            "I myndighetens årsredovisning redovisas könsuppdelad statistik",
+            "sex-disaggregated statistics are wanted: reading sex for statistics is fine");
+
+        public static readonly Guideline SjpMotivering = new Guideline("SJP-MOTIVERING", "Sjukpenning 2021, kap. 4",
+            "Sjukpenning: varje beslut ska motiveras",
+            "Försäkringskassan ska säkerställa att samtliga fattade beslut uppfyller den motiveringsskyldighet som åligger myndigheten.",
+            "every decision states its reasons");
+
+        public static readonly Guideline SjpForklara = new Guideline("SJP-FORKLARA", "Sjukpenning 2021, avsnitt 4.2.2",
+            "Sjukpenning: förklara varför",
+            "det inte är tillräckligt att konstatera att underlagen i ärendet inte ger stöd för att den enskilde inte har rätt till ersättning, utan det måste också förklaras varför så är fallet",
+            "the reasons must explain why");
+
+        public static readonly Guideline SjpTvaSpecialister = new Guideline("SJP-TVA-SPECIALISTER", "Sjukpenning 2021, kap. 3.1.2",
+            "Sjukpenning: två olika specialister granskar avslag",
+            "alla överväganden om att avslå ansökan om sjukpenning för att arbetsförmågan inte bedöms nedsatt granskas av två olika specialister vid olika verksamhetsområden",
+            "rejections are reviewed by two different specialists");
+
         /// <summary>Every guideline by ID, in catalog order.</summary>
         public static readonly ImmutableArray<Guideline> All = ImmutableArray.Create(
-            EkSaklig1, EkSaklig2, EkSaklig3, EkSkatt1, EkSkatt2, EkIntegritet1, EkIntegritet2, UppAndamal, UppBehandling, UppSokningar);
+            EkSaklig1, EkSaklig2, EkSaklig3, EkSkatt1, EkSkatt2, EkIntegritet1, EkIntegritet2, EkDiskriminering,
+            UppAndamal, UppBehandling, UppSokningar, JamOsaklig, JamStatistik, SjpMotivering, SjpForklara, SjpTvaSpecialister);
 
         private static readonly Dictionary<string, Guideline> ById = Index();
 

@@ -13,5 +13,9 @@ namespace CaseCompliance.Analyzers
         public const string AttestationWithoutCheck = "CASE021";
         public const string DisbursementWithoutAttestation = "CASE022";
         public const string DecisionWithoutConflictCheck = "CASE030";
+        public const string ProtectedCharacteristicInDecision = "CASE040";
+        public const string UnknownGround = "CASE041";
+        public const string DecisionWithoutReasoning = "CASE050";
+        public const string DisclosedToSink = "CASE060";
     }
 }

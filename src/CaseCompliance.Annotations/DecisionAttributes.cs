@@ -49,3 +49,21 @@ namespace CaseCompliance
     {
     }
 }
+
+namespace CaseCompliance
+{
+    /// <summary>Placeholders for a decision's reasons that cannot pass for real ones.</summary>
+    public static class DecisionReasons
+    {
+        /// <summary>
+        /// Stands in for reasons not yet written. The compiler warns wherever it is used (it is obsolete on purpose),
+        /// and it throws if it ever runs, so a decision can never go out with an empty reason.
+        /// </summary>
+        /// <param name="whatToExplain">What the reasons must explain.</param>
+        /// <returns>Never returns.</returns>
+        /// <exception cref="System.NotImplementedException">Always.</exception>
+        [System.Obsolete("Write the reasons for this decision: every decision states why (SJP-MOTIVERING, SJP-FORKLARA).")]
+        public static string Missing(string whatToExplain)
+            => throw new System.NotImplementedException("The reasons for this decision are missing: " + whatToExplain);
+    }
+}

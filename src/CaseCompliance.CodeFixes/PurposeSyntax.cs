@@ -86,12 +86,15 @@ namespace CaseCompliance.CodeFixes
             => SyntaxFactory.AttributeArgumentList(SyntaxFactory.SeparatedList(purposes.Select(p => SyntaxFactory.AttributeArgument(Expression(p)))));
 
         /// <summary><c>Purposes.CaseHandling</c> for a well-known purpose, else the string literal.</summary>
-        public static ExpressionSyntax Expression(string purpose)
+        public static ExpressionSyntax Expression(string purpose) => Expression(NameCatalog.Purposes, purpose);
+
+        /// <summary><c>Purposes.CaseHandling</c> / <c>Grounds.Age</c> for a well-known value, else the string literal.</summary>
+        public static ExpressionSyntax Expression(NameCatalog catalog, string value)
         {
-            var constant = PurposeCatalog.ConstantName(purpose);
+            var constant = catalog.ConstantName(value);
             return constant is null
-                ? SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(purpose))
-                : SyntaxFactory.ParseExpression("global::CaseCompliance.Purposes." + constant)
+                ? SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(value))
+                : SyntaxFactory.ParseExpression("global::CaseCompliance." + catalog.ConstantsClass + "." + constant)
                     .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
         }
 

@@ -215,23 +215,6 @@ namespace CaseCompliance.Analyzers.Engine
             }
         }
 
-        /// <summary>The innermost lambdas and local functions around an operation, innermost first.</summary>
-        public static IEnumerable<IMethodSymbol> EnclosingFunctions(IOperation operation)
-        {
-            for (var p = operation.Parent; p is not null; p = p.Parent)
-            {
-                switch (p)
-                {
-                    case IAnonymousFunctionOperation lambda:
-                        yield return lambda.Symbol;
-                        break;
-                    case ILocalFunctionOperation local:
-                        yield return local.Symbol;
-                        break;
-                }
-            }
-        }
-
         /// <summary>Whether <paramref name="member"/> is declared by the type the code is in (or a type around it).</summary>
         public static bool IsOwnMember(ISymbol member, ISymbol containingSymbol)
         {

@@ -139,19 +139,7 @@ namespace CaseCompliance.Analyzers.Engine
         }
 
         /// <summary>The purposes in scope at an operation: innermost lambda or local function, then the member's scope.</summary>
-        public PurposeScope ScopeAt(IOperation operation, ISymbol containingSymbol)
-        {
-            foreach (var function in DataReads.EnclosingFunctions(operation))
-            {
-                var declared = model.DeclaredPurposes(function);
-                if (!declared.IsDefault)
-                {
-                    return new PurposeScope(declared, function);
-                }
-            }
-
-            return model.ScopeOf(containingSymbol);
-        }
+        public PurposeScope ScopeAt(IOperation operation, ISymbol containingSymbol) => model.ScopeAt(operation, containingSymbol);
 
         private static bool Overlaps(ImmutableArray<string> a, ImmutableArray<string> b)
         {

@@ -56,6 +56,19 @@ namespace CaseCompliance.Analyzers.Model
                         builder.PersonalData = info;
                     }
                 }
+                else if (known.DataClassification is not null && DerivesFrom(type, known.DataClassification))
+                {
+                    // Microsoft.Extensions.Compliance classifications ([PrivateData], [PiiData] ...) are personal data too.
+                    var info = new PersonalDataInfo(ClassificationName(type), ImmutableArray<string>.Empty);
+                    if (symbol is INamedTypeSymbol)
+                    {
+                        builder.MemberPersonalData ??= info;
+                    }
+                    else
+                    {
+                        builder.PersonalData ??= info;
+                    }
+                }
                 else if (Is(type, known.ProcessingPurpose))
                 {
                     builder.ProcessingPurposes = AllStrings(attribute);
@@ -82,6 +95,25 @@ namespace CaseCompliance.Analyzers.Model
                     }
                 }
             }
+        }
+
+        private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
+        {
+            for (var t = type.BaseType; t is not null; t = t.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(t, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string ClassificationName(INamedTypeSymbol type)
+        {
+            var name = type.Name.EndsWith("Attribute", System.StringComparison.Ordinal) ? type.Name.Substring(0, type.Name.Length - "Attribute".Length) : type.Name;
+            return "classified:" + name;
         }
 
         private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? known)

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace CaseCompliance.Analyzers.Model
 {
@@ -26,7 +27,8 @@ namespace CaseCompliance.Analyzers.Model
         {
             Compilation = compilation;
             Symbols = new KnownSymbols(compilation);
-            Purposes = PurposeCatalog.Default;
+            Purposes = NameCatalog.Purposes;
+            Grounds = NameCatalog.Grounds;
             sources = ImmutableArray.Create<IMeaningSource>(new AttributeMeaningSource(Symbols));
         }
 
@@ -35,10 +37,13 @@ namespace CaseCompliance.Analyzers.Model
         public KnownSymbols Symbols { get; }
 
         /// <summary>The purposes code may declare.</summary>
-        public PurposeCatalog Purposes { get; }
+        public NameCatalog Purposes { get; }
+
+        /// <summary>The grounds of discrimination code may name.</summary>
+        public NameCatalog Grounds { get; }
 
         /// <summary>True when anything could be personal data, so the purpose rules have work to do.</summary>
-        public bool HasPersonalData => Symbols.PersonalData is not null || Symbols.ProtectedCharacteristic is not null;
+        public bool HasPersonalData => Symbols.PersonalData is not null || Symbols.ProtectedCharacteristic is not null || Symbols.DataClassification is not null;
 
         /// <summary>The model of the compilation an analysis starts on, built once and shared by every analyzer.</summary>
 #pragma warning disable RS1012 // the model only reads the context; the caller registers the actions
@@ -124,6 +129,90 @@ namespace CaseCompliance.Analyzers.Model
             }
 
             return scopes.GetOrAdd(member, ComputeScope(member));
+        }
+
+        /// <summary>The purposes in scope at an operation: the innermost lambda or local function that declares some, then the member's scope.</summary>
+        public PurposeScope ScopeAt(IOperation operation, ISymbol containingSymbol)
+        {
+            for (var p = operation.Parent; p is not null; p = p.Parent)
+            {
+                var function = p switch
+                {
+                    IAnonymousFunctionOperation lambda => lambda.Symbol,
+                    ILocalFunctionOperation local => local.Symbol,
+                    _ => null,
+                };
+                if (function is not null && DeclaredPurposes(function) is { IsDefault: false } declared)
+                {
+                    return new PurposeScope(declared, function);
+                }
+            }
+
+            return ScopeOf(containingSymbol);
+        }
+
+        /// <summary>
+        /// Whether code at an operation is in a scope of <paramref name="role"/> (<c>[DecisionLogic]</c>): an enclosing
+        /// lambda or local function, the member (or an accessor's property), or a containing type or its base types.
+        /// </summary>
+        public bool InRoleScope(IOperation operation, ISymbol containingSymbol, Role role)
+        {
+            for (var p = operation.Parent; p is not null; p = p.Parent)
+            {
+                if (p is ILocalFunctionOperation local && HasRole(local.Symbol, role) || p is IAnonymousFunctionOperation lambda && HasRole(lambda.Symbol, role))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var symbol in ScopeChain(containingSymbol))
+            {
+                if (symbol is INamedTypeSymbol ? Declared(symbol).HasRole(role) : HasRole(symbol, role))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The grounds that [LegalBasis] declarations on the member, its property or its types allow.</summary>
+        public bool LegalBasisAllows(ISymbol containingSymbol, string ground)
+        {
+            foreach (var symbol in ScopeChain(containingSymbol))
+            {
+                var meaning = symbol is INamedTypeSymbol ? Declared(symbol) : Meaning(symbol);
+                foreach (var basis in meaning.LegalBases)
+                {
+                    if (basis.Grounds.Contains(ground))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The member, an accessor's property, the containing types and their base types, innermost first.</summary>
+        private static IEnumerable<ISymbol> ScopeChain(ISymbol member)
+        {
+            for (var current = member; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+            {
+                yield return current;
+                if (current is IMethodSymbol { AssociatedSymbol: { } associated })
+                {
+                    yield return associated;
+                }
+
+                if (current is INamedTypeSymbol type)
+                {
+                    for (var b = type.BaseType; b is not null && b.SpecialType == SpecialType.None; b = b.BaseType)
+                    {
+                        yield return b;
+                    }
+                }
+            }
         }
 
         /// <summary>The purposes declared on a lambda or local function itself, or default.</summary>

@@ -29,7 +29,30 @@ namespace CaseCompliance.Analyzers.Model
             LegalBasis = Get(compilation, "LegalBasisAttribute");
             DecisionRecord = Get(compilation, "DecisionRecordAttribute");
             Reasoning = Get(compilation, "ReasoningAttribute");
+
+            // Types of other libraries the rules know: sinks, redactors and data classification.
+            Logger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
+            LoggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
+            LoggerMessage = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
+            Console = compilation.GetTypeByMetadataName("System.Console");
+            Debug = compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
+            Trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
+            Exception = compilation.GetTypeByMetadataName("System.Exception");
+            StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+            ComplianceRedactor = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Redaction.Redactor");
+            DataClassification = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
         }
+
+        public INamedTypeSymbol? Logger { get; }
+        public INamedTypeSymbol? LoggerExtensions { get; }
+        public INamedTypeSymbol? LoggerMessage { get; }
+        public INamedTypeSymbol? Console { get; }
+        public INamedTypeSymbol? Debug { get; }
+        public INamedTypeSymbol? Trace { get; }
+        public INamedTypeSymbol? Exception { get; }
+        public INamedTypeSymbol? StringBuilder { get; }
+        public INamedTypeSymbol? ComplianceRedactor { get; }
+        public INamedTypeSymbol? DataClassification { get; }
 
         public INamedTypeSymbol? PersonalData { get; }
         public INamedTypeSymbol? ProcessingPurpose { get; }

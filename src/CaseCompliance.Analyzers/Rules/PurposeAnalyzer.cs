@@ -28,12 +28,12 @@ namespace CaseCompliance.Analyzers.Rules
                 var model = CaseModel.GetOrCreate(start);
                 if (model.Symbols.ProcessingPurpose is not null || model.Symbols.PersonalData is not null)
                 {
-                    start.RegisterSyntaxNodeAction(new PurposeStrings(model, CaseRules.UnknownPurpose).OnAttribute, PurposeStrings.Kinds);
+                    start.RegisterSyntaxNodeAction(new CatalogStrings(model, CaseRules.UnknownPurpose, unknownGround: null).OnAttribute, CatalogStrings.Kinds);
                 }
 
-                if (!model.HasPersonalData)
+                if (!model.HasPersonalData || model.Symbols.ProcessingPurpose is null)
                 {
-                    return;
+                    return; // without the annotations nobody can declare a purpose
                 }
 
                 var restriction = new PurposeRestriction(model, BuiltInRules);

@@ -58,7 +58,7 @@ namespace CaseCompliance.CodeFixes.Rules
                         continue;
                     }
 
-                    foreach (var (_, purpose) in PurposeCatalog.WellKnown)
+                    foreach (var (_, purpose) in NameCatalog.Purposes.WellKnown)
                     {
                         Register(context, diagnostic, Edit.Declare, purpose, FixTitles.Format(CaseRules.UndeclaredPurpose, $"Declare purpose '{purpose}'"));
                     }

@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis.Testing;
-using Verify = CaseCompliance.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<CaseCompliance.Analyzers.Rules.PurposeAnalyzer, CaseCompliance.CodeFixes.Rules.ReplacePurposeFix>;
+using Verify = CaseCompliance.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<CaseCompliance.Analyzers.Rules.PurposeAnalyzer, CaseCompliance.CodeFixes.Rules.ReplaceUnknownNameFix>;
 
 namespace CaseCompliance.Analyzers.Tests.Rules;
 

@@ -21,6 +21,13 @@ internal static class TestSetup
 
     public const LanguageVersion Language = LanguageVersion.CSharp12;
 
+    /// <summary>Microsoft.Extensions.Logging.Abstractions and Microsoft.Extensions.Compliance.Abstractions, for CASE060.</summary>
+    public static readonly MetadataReference[] LoggingAndCompliance =
+    {
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Compliance.Redaction.Redactor).Assembly.Location),
+    };
+
     public static void Apply(SolutionState state, bool withAnnotations)
     {
         if (withAnnotations)

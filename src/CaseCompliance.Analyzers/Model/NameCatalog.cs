@@ -4,48 +4,68 @@ using System.Collections.Immutable;
 
 namespace CaseCompliance.Analyzers.Model
 {
-    /// <summary>The purposes code may declare: the well-known ones and, later, those the rules file declares.</summary>
-    public sealed class PurposeCatalog
+    /// <summary>
+    /// A closed list of strings code may use — purposes (<c>CaseCompliance.Purposes</c>) or grounds of discrimination
+    /// (<c>CaseCompliance.Grounds</c>) — the well-known ones with their constant names, plus those the rules file declares.
+    /// </summary>
+    public sealed class NameCatalog
     {
         /// <summary>The agency's published purposes (UPP-ANDAMAL), by constant name in <c>CaseCompliance.Purposes</c>.</summary>
-        public static readonly ImmutableArray<(string Name, string Value)> WellKnown = ImmutableArray.Create(
+        public static readonly NameCatalog Purposes = new NameCatalog("Purposes", ImmutableArray.Create(
             ("CaseHandling", "case-handling"),
             ("FraudPrevention", "fraud-prevention"),
             ("Information", "information"),
             ("PlanningAndEvaluation", "planning-and-evaluation"),
             ("Statistics", "statistics"),
-            ("Disclosure", "disclosure"));
+            ("Disclosure", "disclosure")), ImmutableArray<string>.Empty);
 
-        public static readonly PurposeCatalog Default = new PurposeCatalog(ImmutableArray<string>.Empty);
+        /// <summary>The seven grounds of Diskrimineringslagen (2008:567), by constant name in <c>CaseCompliance.Grounds</c>.</summary>
+        public static readonly NameCatalog Grounds = new NameCatalog("Grounds", ImmutableArray.Create(
+            ("Sex", "sex"),
+            ("GenderIdentity", "gender-identity"),
+            ("Ethnicity", "ethnicity"),
+            ("Religion", "religion"),
+            ("Disability", "disability"),
+            ("SexualOrientation", "sexual-orientation"),
+            ("Age", "age")), ImmutableArray<string>.Empty);
 
-        private readonly HashSet<string> known;
+        private readonly HashSet<string> known = new HashSet<string>(StringComparer.Ordinal);
 
-        public PurposeCatalog(ImmutableArray<string> custom)
+        public NameCatalog(string constantsClass, ImmutableArray<(string Name, string Value)> wellKnown, ImmutableArray<string> custom)
         {
-            known = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (_, value) in WellKnown)
+            ConstantsClass = constantsClass;
+            WellKnown = wellKnown;
+            Custom = custom;
+            foreach (var (_, value) in wellKnown)
             {
                 known.Add(value);
             }
 
-            Custom = custom;
             foreach (var value in custom)
             {
                 known.Add(value);
             }
         }
 
-        /// <summary>Purposes declared in the rules file.</summary>
+        /// <summary>The class of <c>CaseCompliance</c> that holds the constants: <c>Purposes</c> or <c>Grounds</c>.</summary>
+        public string ConstantsClass { get; }
+
+        public ImmutableArray<(string Name, string Value)> WellKnown { get; }
+
+        /// <summary>Values declared in the rules file.</summary>
         public ImmutableArray<string> Custom { get; }
 
-        public bool IsKnown(string purpose) => known.Contains(purpose);
+        /// <summary>The same catalog with more declared values.</summary>
+        public NameCatalog WithCustom(ImmutableArray<string> custom) => new NameCatalog(ConstantsClass, WellKnown, Custom.AddRange(custom));
 
-        /// <summary>The constant name in <c>CaseCompliance.Purposes</c> of a well-known purpose, or null.</summary>
-        public static string? ConstantName(string purpose)
+        public bool IsKnown(string value) => known.Contains(value);
+
+        /// <summary>The constant name of a well-known value, or null.</summary>
+        public string? ConstantName(string value)
         {
-            foreach (var (name, value) in WellKnown)
+            foreach (var (name, v) in WellKnown)
             {
-                if (value == purpose)
+                if (v == value)
                 {
                     return name;
                 }
@@ -54,7 +74,7 @@ namespace CaseCompliance.Analyzers.Model
             return null;
         }
 
-        /// <summary>The known purpose closest to <paramref name="typo"/> (edit distance, ignoring case), or null when none is close.</summary>
+        /// <summary>The known value closest to <paramref name="typo"/> (edit distance, ignoring case), or null when none is close.</summary>
         public string? Closest(string typo)
         {
             string? best = null;
@@ -72,7 +92,7 @@ namespace CaseCompliance.Analyzers.Model
             return best is not null && bestDistance <= Math.Max(2, best.Length / 3) ? best : null;
         }
 
-        /// <summary>The known purposes, well-known first, each once.</summary>
+        /// <summary>The known values, well-known first, each once.</summary>
         public IEnumerable<string> Ordered()
         {
             foreach (var (_, value) in WellKnown)

@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using CaseCompliance.Analyzers.Model;
+
+namespace CaseCompliance.Analyzers.Engine
+{
+    /// <summary>
+    /// Checks the closed-list strings of the annotations against their catalogs, each reported at its own expression:
+    /// purposes in <c>[ProcessingPurpose(...)]</c> and <c>[PersonalData(Purposes = ...)]</c> (CASE003); grounds in
+    /// <c>[ProtectedCharacteristic(...)]</c> and <c>[LegalBasis(reference, grounds...)]</c> (CASE041).
+    /// </summary>
+    internal sealed class CatalogStrings
+    {
+        /// <summary>Diagnostic property: the closest known value, when there is one.</summary>
+        public const string SuggestionKey = "Suggestion";
+
+        /// <summary>Diagnostic property: the unknown value.</summary>
+        public const string ValueKey = "Value";
+
+        internal static readonly ImmutableArray<SyntaxKind> Kinds = ImmutableArray.Create(SyntaxKind.Attribute);
+
+        private readonly CaseModel model;
+        private readonly DiagnosticDescriptor? unknownPurpose;
+        private readonly DiagnosticDescriptor? unknownGround;
+
+        public CatalogStrings(CaseModel model, DiagnosticDescriptor? unknownPurpose, DiagnosticDescriptor? unknownGround)
+        {
+            this.model = model;
+            this.unknownPurpose = unknownPurpose;
+            this.unknownGround = unknownGround;
+        }
+
+        public void OnAttribute(SyntaxNodeAnalysisContext context)
+        {
+            var attribute = (AttributeSyntax)context.Node;
+            if (attribute.ArgumentList is not { Arguments.Count: > 0 } arguments)
+            {
+                return;
+            }
+
+            var type = (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol as IMethodSymbol)?.ContainingType;
+            if (type is null)
+            {
+                return;
+            }
+
+            var symbols = model.Symbols;
+            if (unknownPurpose is not null && SymbolEqualityComparer.Default.Equals(type, symbols.ProcessingPurpose))
+            {
+                // Every positional argument (params), or the named `purposes:`.
+                foreach (var argument in arguments.Arguments)
+                {
+                    if (argument.NameEquals is null && (argument.NameColon is null || argument.NameColon.Name.Identifier.ValueText == "purposes"))
+                    {
+                        Check(context, argument.Expression, model.Purposes, unknownPurpose);
+                    }
+                }
+            }
+            else if (unknownPurpose is not null && SymbolEqualityComparer.Default.Equals(type, symbols.PersonalData))
+            {
+                foreach (var argument in arguments.Arguments)
+                {
+                    if (argument.NameEquals?.Name.Identifier.ValueText == "Purposes")
+                    {
+                        Check(context, argument.Expression, model.Purposes, unknownPurpose);
+                    }
+                }
+            }
+            else if (unknownGround is not null && SymbolEqualityComparer.Default.Equals(type, symbols.ProtectedCharacteristic))
+            {
+                var first = arguments.Arguments[0];
+                if (first.NameEquals is null)
+                {
+                    Check(context, first.Expression, model.Grounds, unknownGround);
+                }
+            }
+            else if (unknownGround is not null && SymbolEqualityComparer.Default.Equals(type, symbols.LegalBasis))
+            {
+                // The first argument is the statute; the grounds follow.
+                for (var i = 1; i < arguments.Arguments.Count; i++)
+                {
+                    var argument = arguments.Arguments[i];
+                    if (argument.NameEquals is null && (argument.NameColon is null || argument.NameColon.Name.Identifier.ValueText == "grounds"))
+                    {
+                        Check(context, argument.Expression, model.Grounds, unknownGround);
+                    }
+                }
+            }
+        }
+
+        private void Check(SyntaxNodeAnalysisContext context, ExpressionSyntax expression, NameCatalog catalog, DiagnosticDescriptor descriptor)
+        {
+            switch (expression)
+            {
+                case ArrayCreationExpressionSyntax { Initializer: { } init }:
+                    CheckAll(context, init.Expressions, catalog, descriptor);
+                    return;
+                case ImplicitArrayCreationExpressionSyntax { Initializer: { } init }:
+                    CheckAll(context, init.Expressions, catalog, descriptor);
+                    return;
+                case CollectionExpressionSyntax collection:
+                    foreach (var element in collection.Elements)
+                    {
+                        if (element is ExpressionElementSyntax e)
+                        {
+                            Check(context, e.Expression, catalog, descriptor);
+                        }
+                    }
+
+                    return;
+            }
+
+            var constant = context.SemanticModel.GetConstantValue(expression, context.CancellationToken);
+            if (!constant.HasValue || constant.Value is not string value || catalog.IsKnown(value))
+            {
+                return;
+            }
+
+            var suggestion = catalog.Closest(value);
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(ValueKey, value);
+            if (suggestion is not null)
+            {
+                properties = properties.Add(SuggestionKey, suggestion);
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, expression.GetLocation(), properties,
+                value, suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
+        }
+
+        private void CheckAll(SyntaxNodeAnalysisContext context, SeparatedSyntaxList<ExpressionSyntax> expressions, NameCatalog catalog, DiagnosticDescriptor descriptor)
+        {
+            foreach (var e in expressions)
+            {
+                Check(context, e, catalog, descriptor);
+            }
+        }
+    }
+}
