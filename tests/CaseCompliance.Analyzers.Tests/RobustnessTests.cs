@@ -74,6 +74,28 @@ public class RobustnessTests
                 object Run4(Person p) => nameof(p.);
             }
             """ },
+        { "roles on broken calls", """
+            using CaseCompliance;
+            public class Registry { [PersonLookup] public string Find([Subject] string id) => id; }
+            public class Log { [LookupAudit] public void Record([Subject] string id, Missing m) { } }
+            public class Pay { [Attestation] public void Attest(Payment p, [Attester] string a) { if (a == p.) } [Disbursement] public void Out(Unknown u) { } }
+            public class Jav { [ConflictOfInterestCheck] public bool Ok( { [CaseDecision] public void Decide() { } }
+            class Screen
+            {
+                string Show(Registry r, Log l, string id) { try { l.Record(id, null); } catch { } return r.Find(id) + r.Find(); }
+                void P(Pay p, Jav j, Payment x) { if (!x.IsAttested) p.Out(x); j.Decide(); p.Attest(x, x.PreparedBy) }
+            }
+            """ },
+        { "decisions, reasons and logs on broken code", """
+            using CaseCompliance;
+            [DecisionRecord] public record Decision(string Outcome, [property: Reasoning] string Why);
+            public class A { [ProtectedCharacteristic(Grounds.Age)] public int Age { get; set; } [PersonalData("x")] public string P { get; set; } }
+            [DecisionLogic] class D
+            {
+                int M(A a, System.Action<string> log) { var d = new Decision("x"); var e = d with { Why = }; if (a.Age >) log(a.P +); switch (a.) { } return a.Age switch { > 1 => 1 }; }
+                void N(Microsoft.Extensions.Logging.ILogger l, A a) => l.LogInformation(a.P, a.);
+            }
+            """ },
         { "top-level statements and local functions", """
             using CaseCompliance;
             var p = new Person();

@@ -14,6 +14,8 @@ namespace CaseCompliance.Analyzers.Engine
     {
         private readonly CaseModel model;
         private readonly KnownSymbols known;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> sinkMethods =
+            new System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
         public Sinks(CaseModel model)
         {
@@ -59,7 +61,9 @@ namespace CaseCompliance.Analyzers.Engine
         public bool IsSinkCall(IOperation operation) => operation switch
         {
             IObjectCreationOperation creation => known.Exception is not null && DerivesFrom(creation.Type, known.Exception),
-            IInvocationOperation invocation => IsSinkMethod(invocation.TargetMethod),
+            IInvocationOperation invocation => sinkMethods.TryGetValue(invocation.TargetMethod, out var known)
+                ? known
+                : sinkMethods.GetOrAdd(invocation.TargetMethod, IsSinkMethod(invocation.TargetMethod)),
             _ => false,
         };
 
