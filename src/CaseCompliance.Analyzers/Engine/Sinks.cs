@@ -61,8 +61,8 @@ namespace CaseCompliance.Analyzers.Engine
         public bool IsSinkCall(IOperation operation) => operation switch
         {
             IObjectCreationOperation creation => known.Exception is not null && DerivesFrom(creation.Type, known.Exception),
-            IInvocationOperation invocation => sinkMethods.TryGetValue(invocation.TargetMethod, out var known)
-                ? known
+            IInvocationOperation invocation => sinkMethods.TryGetValue(invocation.TargetMethod, out var cached)
+                ? cached
                 : sinkMethods.GetOrAdd(invocation.TargetMethod, IsSinkMethod(invocation.TargetMethod)),
             _ => false,
         };

@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using CaseCompliance.Benchmark;
+
+// Usage: dotnet run -c Release --project benchmarks/CaseCompliance.Benchmark [files] [repeats]
+var files = args.Length > 0 ? int.Parse(args[0]) : 200;
+var repeats = args.Length > 1 ? int.Parse(args[1]) : 3;
+
+var trees = Corpus.Files(files)
+    .Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.CSharp12), f.Path))
+    .ToImmutableArray();
+var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+    .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+    .Select(p => MetadataReference.CreateFromFile(p))
+    .Append(MetadataReference.CreateFromFile(typeof(CaseCompliance.PersonalDataAttribute).Assembly.Location))
+    .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location))
+    .ToImmutableArray();
+var lines = trees.Sum(t => t.GetText().Lines.Count);
+
+Compilation NewCompilation() => CSharpCompilation.Create("Corpus", trees, references,
+    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
+
+var errors = NewCompilation().GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+if (errors.Count > 0)
+{
+    Console.Error.WriteLine($"The corpus does not compile: {errors.Count} errors, first: {errors[0]}");
+    return 2;
+}
+
+// The compilation's own time: binding every method body, single-threaded, median of the repeats.
+var compileMs = Median(Enumerable.Range(0, repeats + 1).Select(run =>
+{
+    var c = NewCompilation();
+    var watch = Stopwatch.StartNew();
+    _ = c.GetDiagnostics();
+    return watch.Elapsed.TotalMilliseconds;
+}).Skip(1));
+
+var sets = new List<(string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers)>
+{
+    ("CaseCompliance", LoadFrom(typeof(CaseCompliance.Analyzers.CaseRules).Assembly)),
+};
+var compared = Path.Combine(AppContext.BaseDirectory, "compared");
+if (Directory.Exists(compared))
+{
+    foreach (var folder in Directory.GetDirectories(compared).OrderBy(f => f, StringComparer.Ordinal))
+    {
+        var loader = new Loader();
+        var analyzers = Directory.GetFiles(folder, "*.dll")
+            .SelectMany(path => new AnalyzerFileReference(path, loader).GetAnalyzers(LanguageNames.CSharp))
+            .ToImmutableArray();
+        sets.Add((Path.GetFileName(folder), analyzers));
+    }
+}
+
+Console.WriteLine($"Corpus: {files} files, {lines:N0} lines. Compilation (bind all, single-threaded): {compileMs:F0} ms, median of {repeats}.");
+Console.WriteLine();
+Console.WriteLine("| analyzers | count | analyzer time (ms) | ratio to compilation | findings |");
+Console.WriteLine("|---|---:|---:|---:|---:|");
+foreach (var (name, analyzers) in sets)
+{
+    var times = new List<double>();
+    var findings = 0;
+    for (var r = 0; r < repeats + 1; r++)
+    {
+        var withAnalyzers = NewCompilation().WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null,
+            concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        var total = TimeSpan.Zero;
+        foreach (var analyzer in analyzers)
+        {
+            total += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime;
+        }
+
+        if (r > 0)
+        {
+            times.Add(total.TotalMilliseconds);
+        }
+
+        findings = diagnostics.Count(d => d.Id.StartsWith("CASE", StringComparison.Ordinal) || name != "CaseCompliance");
+        if (diagnostics.Any(d => d.Id == "AD0001"))
+        {
+            Console.Error.WriteLine($"{name}: an analyzer threw (AD0001)");
+        }
+    }
+
+    var ms = Median(times);
+    Console.WriteLine($"| {name} | {analyzers.Length} | {ms:F0} | {ms / compileMs:P1} | {findings} |");
+}
+
+return 0;
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.OrderBy(v => v).ToArray();
+    return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
+}
+
+static ImmutableArray<DiagnosticAnalyzer> LoadFrom(Assembly assembly) => assembly.GetTypes()
+    .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+    .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+    .ToImmutableArray();
+
+internal sealed class Loader : IAnalyzerAssemblyLoader
+{
+    public void AddDependencyLocation(string fullPath)
+    {
+    }
+
+    public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
+}
