@@ -1,11 +1,12 @@
 using SickPay.Data;
 using SickPay.Domain;
 using SickPay.Messaging;
+using SickPay.Payments;
 using SickPay.Reporting;
 using SickPay.Services;
 using SickPay.Staff;
 
-// The day's work of a sick-pay unit: decide the open cases, answer a phone call, run the reports.
+// The day's work of a sick-pay unit: decide the open cases, pay out the granted ones, answer a phone call, run the reports.
 // Only counts are printed: personal data does not belong in a console.
 var clock = TimeProvider.System;
 var repository = new InMemoryCaseRepository(SampleData.People(), SampleData.Cases());
@@ -23,6 +24,22 @@ foreach (var file in files)
     decisions.Add(await decisionService.DecideAsync(file, officer));
 }
 
+// The officer who decided prepares the payments; a second officer attests them; the nightly run pays them out.
+var payments = new PaymentService();
+foreach (var (file, decision) in files.Zip(decisions))
+{
+    if (decision.Outcome == DecisionOutcome.Granted)
+    {
+        payments.Prepare(file, decision);
+    }
+}
+
+var attested = new AttestationScreen(payments, SampleData.SecondOfficer).AttestQueue();
+var bank = new FakeBankGateway();
+var payoutRun = new PayoutRun(payments, bank, clock);
+var paidOut = await payoutRun.RunAsync();
+paidOut += await payoutRun.RetryReturnedAsync(bank.Returned);
+
 var screen = new StaffSearchScreen(repository, audit, officer);
 var hit = await screen.SearchByPersonnummerAsync("191212121212", "Den försäkrade ringde och frågade om sitt ärende");
 
@@ -30,5 +47,6 @@ var statistics = new StatisticsExport().Build(files, decisions);
 var municipalities = MunicipalityReport.CasesPerMunicipality(files);
 
 Console.WriteLine($"{statistics.Cases} cases decided: {statistics.Granted} granted, {statistics.Rejected} rejected; average {statistics.AverageDailyAmount:N0} kr per day.");
+Console.WriteLine($"{attested} payments attested by a second officer, {paidOut} paid out ({bank.SentCount} sent to the bank).");
 Console.WriteLine($"{outbox.SentCount} decision letters in the outbox, {reminders.Count} certificate reminders due, {municipalities.Count} municipalities in the report.");
 Console.WriteLine(hit is null ? "The search found no one." : $"The search found a person with {hit.OpenCases.Count} open cases; {audit.Count} lookup(s) audited.");

@@ -16,6 +16,10 @@ internal static partial class SampleFindings
         new("CASE002", "Reporting/StatisticsExport.cs", 32),
         new("CASE003", "Reporting/MunicipalityReport.cs", 10),
         new("CASE010", "Staff/StaffSearchScreen.cs", 33),
+        new("CASE020", "Payments/AttestationScreen.cs", 22),
+        new("CASE021", "Payments/PaymentService.cs", 47),
+        new("CASE022", "Payments/PayoutRun.cs", 76),
+        new("CASE030", "Services/DecisionService.cs", 41),
     ];
 
     /// <summary>Diagnostics that mean the analyzers did not load or crashed, whatever the sample contains.</summary>

@@ -20,4 +20,8 @@ public interface ICaseRepository
     /// <summary>Registers a decision and closes its case.</summary>
     [CaseDecision]
     Task RecordDecisionAsync(Decision decision, CancellationToken cancellationToken = default);
+
+    /// <summary>Registers a reconsidered decision (omprövningsbeslut) in place of the case's earlier one.</summary>
+    [CaseDecision]
+    Task ReplaceDecisionAsync(Decision decision, CancellationToken cancellationToken = default);
 }

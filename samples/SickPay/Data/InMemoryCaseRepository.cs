@@ -54,4 +54,15 @@ public sealed class InMemoryCaseRepository : ICaseRepository
             (_, existing) => existing with { Status = CaseStatus.Decided });
         return Task.CompletedTask;
     }
+
+    public Task ReplaceDecisionAsync(Decision decision, CancellationToken cancellationToken = default)
+    {
+        if (!decisions.ContainsKey(decision.Diarienummer))
+        {
+            throw new InvalidOperationException("The case has no decision to reconsider.");
+        }
+
+        decisions[decision.Diarienummer] = decision;
+        return Task.CompletedTask;
+    }
 }

@@ -7,6 +7,9 @@ public static class SampleData
 {
     public static StaffMember Officer { get; } = new("HL4711", "Handläggare Lind", "19700101-0011", ["19720202-0009"]);
 
+    /// <summary>A second officer, who attests the payments the first one prepares.</summary>
+    public static StaffMember SecondOfficer { get; } = new("HL4812", "Handläggare Berg", "19750606-0018", []);
+
     public static IReadOnlyList<Person> People() =>
     [
         new()

@@ -30,6 +30,19 @@ public sealed class DecisionService(ICaseRepository repository, NotificationSend
         return decision;
     }
 
+    /// <summary>
+    /// Reconsiders (omprövar) a decision at the applicant's request (SFB 113 kap.): another officer assesses the case
+    /// again, and the new decision replaces the earlier one.
+    /// </summary>
+    public async Task<Decision> ReconsiderAsync(CaseFile file, StaffMember officer, CancellationToken cancellationToken = default)
+    {
+        var decision = Assess(file, officer, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        // CASE030: only the first decision was checked for jäv; the officer who reconsiders it never is
+        await repository.ReplaceDecisionAsync(decision, cancellationToken);
+        await notifications.SendDecisionLetterAsync(file.Applicant, DecisionLetter(file, decision), cancellationToken);
+        return decision;
+    }
+
     /// <summary>An officer must not decide their own case or a relative's (jäv, förvaltningslagen 16 §).</summary>
     [ConflictOfInterestCheck]
     public static void EnsureNoConflictOfInterest(StaffMember officer, CaseFile file)
