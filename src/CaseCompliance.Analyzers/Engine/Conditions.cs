@@ -41,14 +41,17 @@ namespace CaseCompliance.Analyzers.Engine
         private readonly PathRule rule;
         private readonly OriginalOperations originals;
         private readonly ControlFlowGraph graph;
+        private readonly IParameterSymbol? compared;
         private Dictionary<CaptureId, IOperation>? captures;
 
-        public Conditions(CaseModel model, PathRule rule, OriginalOperations originals, ControlFlowGraph graph)
+        // compared: when the body has a parameter the check is about (the [Attester]), a comparison must involve it.
+        public Conditions(CaseModel model, PathRule rule, OriginalOperations originals, ControlFlowGraph graph, IParameterSymbol? compared = null)
         {
             this.model = model;
             this.rule = rule;
             this.originals = originals;
             this.graph = graph;
+            this.compared = compared;
         }
 
         /// <summary>The value of the block's condition that means the check passed, or null when it is no check.</summary>
@@ -63,7 +66,18 @@ namespace CaseCompliance.Analyzers.Engine
             if (value is IIsPatternOperation { Value: IFlowCaptureReferenceOperation capture } armTest
                 && Captured(capture.Id) is { } captured && IsStatusRead(originals.Find(captured.Syntax) ?? captured))
             {
-                return PatternOutcome(armTest.Pattern);
+                return PatternOutcome(armTest.Pattern) is { } armOutcome && (armTest.Pattern is not IConstantPatternOperation constantArm || MeansAttested(constantArm.Value))
+                    ? armOutcome
+                    : null;
+            }
+
+            // A switch statement's case label compares the captured value: `switch (p.State) { case Attested: ... }`.
+            if (value is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } caseTest
+                && (caseTest.LeftOperand as IFlowCaptureReferenceOperation ?? caseTest.RightOperand as IFlowCaptureReferenceOperation) is { } caseCapture
+                && Captured(caseCapture.Id) is { } switched && IsStatusRead(originals.Find(switched.Syntax) ?? switched))
+            {
+                var label = caseTest.LeftOperand is IFlowCaptureReferenceOperation ? caseTest.RightOperand : caseTest.LeftOperand;
+                return MeansAttested(label) ? true : null;
             }
 
             return Classify(originals.Find(value.Syntax) ?? value, 0);
@@ -150,6 +164,11 @@ namespace CaseCompliance.Analyzers.Engine
                     {
                         // p.IsAttested == false and p.Status != Attested pass when false.
                         var other = IsStatusRead(binary.LeftOperand) ? binary.RightOperand : binary.LeftOperand;
+                        if (!MeansAttested(other))
+                        {
+                            return null; // `State == Prepared` says nothing about an attestation
+                        }
+
                         var negative = other.ConstantValue is { HasValue: true, Value: false };
                         return equals != negative;
                     }
@@ -176,12 +195,33 @@ namespace CaseCompliance.Analyzers.Engine
 
         private static bool? Flip(bool? value) => value is { } v ? !v : null;
 
+        /// <summary>
+        /// Whether a value a status is compared with stands for "attested": <c>true</c>/<c>false</c>, or an enum member
+        /// whose name says so (Attested, Approved, Attesterad, Godkänd). Other members say nothing about an attestation.
+        /// </summary>
+        private static bool MeansAttested(IOperation value)
+        {
+            value = Strip(value);
+            if (value.ConstantValue is { HasValue: true, Value: bool })
+            {
+                return true;
+            }
+
+            if (value is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum } field })
+            {
+                var name = field.Name.ToLowerInvariant();
+                return name.Contains("attest") || name.Contains("approv") || name.Contains("godk");
+            }
+
+            return false;
+        }
+
         /// <summary>A pattern on a status value: <c>true</c>/<c>Attested</c> passes when matched, <c>false</c>/<c>not ...</c> when not.</summary>
         private static bool? PatternOutcome(IPatternOperation pattern) => pattern switch
         {
             INegatedPatternOperation negated => Flip(PatternOutcome(negated.Pattern)),
             IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: false } } => false,
-            IConstantPatternOperation => true,
+            IConstantPatternOperation constant when MeansAttested(constant.Value) => true,
             _ => null,
         };
 
@@ -237,8 +277,29 @@ namespace CaseCompliance.Analyzers.Engine
                 return false;
             }
 
-            return IsRoleValue(left, 0) && !IsConstant(right) && !IsRoleValue(right, 0)
-                || IsRoleValue(right, 0) && !IsConstant(left) && !IsRoleValue(left, 0);
+            return IsRoleValue(left, 0) && IsOtherSide(right) || IsRoleValue(right, 0) && IsOtherSide(left);
+        }
+
+        /// <summary>The value compared with the role value: the body's own parameter when it has one, else any non-constant.</summary>
+        private bool IsOtherSide(IOperation operation)
+        {
+            if (IsConstant(operation) || IsRoleValue(operation, 0))
+            {
+                return false;
+            }
+
+            if (compared is null)
+            {
+                return true;
+            }
+
+            operation = Strip(operation);
+            for (var depth = 0; depth < 4 && operation is ILocalReferenceOperation local && ValueIdentity.CopySource(local) is { } source; depth++)
+            {
+                operation = Strip(source);
+            }
+
+            return operation is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter, compared);
         }
 
         private bool IsRoleValue(IOperation operation, int depth)

@@ -333,7 +333,10 @@ namespace CaseCompliance.Analyzers.Engine
             private FlowPaths Paths(int ruleIndex, Body body, ControlFlowGraph graph, bool discardRejections, System.Func<IInvocationOperation, bool>? exclude = null)
             {
                 var rule = engine.rules[ruleIndex];
-                var conditions = rule.HasConditionChecks ? new Conditions(engine.model, rule, body.Originals, graph) : null;
+                var compared = rule.CompareWith != Role.None && body.Owner is IMethodSymbol owner
+                    ? owner.Parameters.FirstOrDefault(p => engine.model.HasRole(p, Role.Attester))
+                    : null;
+                var conditions = rule.HasConditionChecks ? new Conditions(engine.model, rule, body.Originals, graph, compared) : null;
                 var token = CancellationToken.None;
                 System.Func<BasicBlock, bool?>? passing = null;
                 if (conditions is not null)

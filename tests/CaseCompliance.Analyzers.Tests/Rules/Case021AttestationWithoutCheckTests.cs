@@ -82,6 +82,13 @@ public class Case021AttestationWithoutCheckTests
                 }
 
                 [Attestation]
+                public void {|CASE021:ComparesWithSomeoneElse|}(Payment payment, [Attester] string attester, string clerk)
+                {
+                    if (clerk == payment.PreparedBy) throw new InvalidOperationException();
+                    payment.IsAttested = true;
+                }
+
+                [Attestation]
                 public void {|CASE021:ComparesWithAConstant|}(Payment payment, [Attester] string attester)
                 {
                     if (payment.PreparedBy == "") throw new InvalidOperationException();

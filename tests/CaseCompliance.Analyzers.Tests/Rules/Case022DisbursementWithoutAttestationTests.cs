@@ -62,6 +62,17 @@ public class Case022DisbursementWithoutAttestationTests
                     foreach (var p in all) {|CASE022:payments.Disburse(p)|};
                 }
 
+                void SwitchOnStatus(IPayments payments, Payment p)
+                {
+                    switch (p.State)
+                    {
+                        case PaymentState.Attested: payments.Disburse(p); break;
+                        case PaymentState.Prepared: {|CASE022:payments.Disburse(p)|}; break;
+                    }
+                }
+
+                void WrongState(IPayments payments, Payment p) { if (p.State == PaymentState.Prepared) {|CASE022:payments.Disburse(p)|}; }
+
                 void Switch(IPayments payments, Payment p, int kind)
                 {
                     switch (kind)
