@@ -1,5 +1,11 @@
+using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,8 +19,97 @@ namespace CaseCompliance.CodeFixes
     /// expression is a whole expression body (<c>=&gt; lookup(id)</c>), into a new block body in front of it.
     /// Shared by the fixes that insert a required call or a guard.
     /// </summary>
+    /// <summary>A statement a fix puts before an anchor (see <see cref="StatementInsertion.Anchor"/>).</summary>
+    internal sealed class PlannedStatement
+    {
+        public PlannedStatement(SyntaxNode anchor, StatementSyntax statement, bool returnsValue, string title)
+        {
+            Anchor = anchor;
+            Statement = statement;
+            ReturnsValue = returnsValue;
+            Title = title;
+        }
+
+        public SyntaxNode Anchor { get; }
+
+        public StatementSyntax Statement { get; }
+
+        /// <summary>Whether the function returns a value (an expression body becomes <c>return ...;</c>).</summary>
+        public bool ReturnsValue { get; }
+
+        public string Title { get; }
+    }
+
     internal static class StatementInsertion
     {
+        /// <summary>
+        /// Applies the planned statements of every diagnostic of a document at once: at each anchor each distinct
+        /// statement once, however many diagnostics share it (fix-all and the single fix alike).
+        /// </summary>
+        public static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics,
+            Func<SyntaxNode, SemanticModel, Diagnostic, CancellationToken, PlannedStatement?> plan, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return document;
+            }
+
+            var byAnchor = new Dictionary<SyntaxNode, (List<StatementSyntax> Statements, HashSet<string> Seen, bool ReturnsValue)>();
+            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+            {
+                if (plan(root, model, diagnostic, cancellationToken) is not { } planned)
+                {
+                    continue;
+                }
+
+                if (!byAnchor.TryGetValue(planned.Anchor, out var entry))
+                {
+                    entry = (new List<StatementSyntax>(), new HashSet<string>(), planned.ReturnsValue);
+                    byAnchor.Add(planned.Anchor, entry);
+                }
+
+                if (entry.Seen.Add(planned.Statement.NormalizeWhitespace().ToFullString()))
+                {
+                    entry.Statements.Add(planned.Statement);
+                }
+            }
+
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            foreach (var pair in byAnchor)
+            {
+                InsertBefore(editor, pair.Key, pair.Value.Statements, pair.Value.ReturnsValue);
+            }
+
+            return await PurposeSyntax.CleanUpAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Registers one code action per diagnostic that has a plan, all with <paramref name="key"/>.</summary>
+        public static async Task RegisterAsync(CodeFixContext context, Func<SyntaxNode, SemanticModel, Diagnostic, CancellationToken, PlannedStatement?> plan, Func<Diagnostic, string> key)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (plan(root, model, diagnostic, context.CancellationToken) is { } planned)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(planned.Title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), plan, ct), key(diagnostic)),
+                        diagnostic);
+                }
+            }
+        }
+
+        /// <summary>A fix-all that applies the plans of all diagnostics of each document together.</summary>
+        public static FixAllProvider FixAll(Func<SyntaxNode, SemanticModel, Diagnostic, CancellationToken, PlannedStatement?> plan)
+            => FixAllProvider.Create(async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, plan, context.CancellationToken).ConfigureAwait(false));
+
         /// <summary>
         /// Where statements for <paramref name="expression"/> go: the statement that holds it in its own body, or the
         /// function (method, local function, lambda, accessor, property) whose expression body holds it. Null when

@@ -21,6 +21,31 @@ namespace CaseCompliance.Analyzers.Engine
             return null;
         }
 
+        /// <summary>The value an operation stands for, without conversions, parentheses, argument wrappers and awaits.</summary>
+        public static IOperation Unwrap(IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        continue;
+                    case IArgumentOperation argument:
+                        operation = argument.Value;
+                        continue;
+                    case IAwaitOperation awaited:
+                        operation = awaited.Operation;
+                        continue;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
         /// <summary>The lambda or local function an operation is in, or null when it is in the member body itself.</summary>
         public static IOperation? EnclosingFunction(IOperation operation)
         {

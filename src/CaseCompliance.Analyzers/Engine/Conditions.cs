@@ -114,16 +114,16 @@ namespace CaseCompliance.Analyzers.Engine
                 return false;
             }
 
-            var operation = Strip(originals.Find(value.Syntax) ?? value);
+            var operation = Calls.Unwrap(originals.Find(value.Syntax) ?? value);
             for (var depth = 0; depth < 6; depth++)
             {
                 switch (operation)
                 {
                     case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                        operation = Strip(not.Operand);
+                        operation = Calls.Unwrap(not.Operand);
                         continue;
                     case ILocalReferenceOperation local when ValueIdentity.CopySource(local) is { } source:
-                        operation = Strip(source);
+                        operation = Calls.Unwrap(source);
                         continue;
                     case IInvocationOperation invocation:
                         return IsCheckCall(invocation.TargetMethod);
@@ -137,7 +137,7 @@ namespace CaseCompliance.Analyzers.Engine
 
         private bool? Classify(IOperation operation, int depth)
         {
-            operation = Strip(operation);
+            operation = Calls.Unwrap(operation);
             if (depth > 6)
             {
                 return null;
@@ -201,7 +201,7 @@ namespace CaseCompliance.Analyzers.Engine
         /// </summary>
         private static bool MeansAttested(IOperation value)
         {
-            value = Strip(value);
+            value = Calls.Unwrap(value);
             if (value.ConstantValue is { HasValue: true, Value: bool })
             {
                 return true;
@@ -225,26 +225,6 @@ namespace CaseCompliance.Analyzers.Engine
             _ => null,
         };
 
-        private static IOperation Strip(IOperation operation)
-        {
-            while (true)
-            {
-                switch (operation)
-                {
-                    case IConversionOperation conversion:
-                        operation = conversion.Operand;
-                        continue;
-                    case IParenthesizedOperation parenthesized:
-                        operation = parenthesized.Operand;
-                        continue;
-                    case IAwaitOperation awaited:
-                        operation = awaited.Operation;
-                        continue;
-                    default:
-                        return operation;
-                }
-            }
-        }
 
         /// <summary>A cover call that returns bool: it checks, and its result says whether the check passed.</summary>
         private bool IsCheckCall(IMethodSymbol method) => rule.Cover != Role.None && HasAnyRole(method, rule.Cover) && ReturnsBool(method);
@@ -253,7 +233,7 @@ namespace CaseCompliance.Analyzers.Engine
 
         private bool IsStatusRead(IOperation operation)
         {
-            operation = Strip(operation);
+            operation = Calls.Unwrap(operation);
             if (rule.Status == Role.None)
             {
                 return false;
@@ -293,10 +273,10 @@ namespace CaseCompliance.Analyzers.Engine
                 return true;
             }
 
-            operation = Strip(operation);
+            operation = Calls.Unwrap(operation);
             for (var depth = 0; depth < 4 && operation is ILocalReferenceOperation local && ValueIdentity.CopySource(local) is { } source; depth++)
             {
-                operation = Strip(source);
+                operation = Calls.Unwrap(source);
             }
 
             return operation is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter, compared);
@@ -304,7 +284,7 @@ namespace CaseCompliance.Analyzers.Engine
 
         private bool IsRoleValue(IOperation operation, int depth)
         {
-            operation = Strip(operation);
+            operation = Calls.Unwrap(operation);
             return operation switch
             {
                 IPropertyReferenceOperation p => model.HasRole(p.Property, rule.CompareWith),
@@ -317,7 +297,7 @@ namespace CaseCompliance.Analyzers.Engine
 
         private static bool IsConstant(IOperation operation)
         {
-            operation = Strip(operation);
+            operation = Calls.Unwrap(operation);
             return operation.ConstantValue.HasValue || operation is IDefaultValueOperation;
         }
 

@@ -32,7 +32,7 @@ namespace CaseCompliance.Analyzers.Engine
         /// <summary>The innermost part of <paramref name="value"/> that brings the data in (what a redactor should wrap).</summary>
         public IOperation? Carrier(IOperation value)
         {
-            value = Strip(value);
+            value = Calls.Unwrap(value);
             switch (value)
             {
                 case IInterpolatedStringOperation interpolated:
@@ -59,7 +59,7 @@ namespace CaseCompliance.Analyzers.Engine
                 return null;
             }
 
-            value = Strip(value);
+            value = Calls.Unwrap(value);
             switch (value)
             {
                 case IPropertyReferenceOperation or IFieldReferenceOperation:
@@ -185,28 +185,5 @@ namespace CaseCompliance.Analyzers.Engine
 
         private bool IsStringBuilder(ITypeSymbol? type) => model.Symbols.StringBuilder is { } builder && SymbolEqualityComparer.Default.Equals(type, builder);
 
-        private static IOperation Strip(IOperation operation)
-        {
-            while (true)
-            {
-                switch (operation)
-                {
-                    case IConversionOperation conversion:
-                        operation = conversion.Operand;
-                        continue;
-                    case IParenthesizedOperation parenthesized:
-                        operation = parenthesized.Operand;
-                        continue;
-                    case IAwaitOperation awaited:
-                        operation = awaited.Operation;
-                        continue;
-                    case IArgumentOperation argument:
-                        operation = argument.Value;
-                        continue;
-                    default:
-                        return operation;
-                }
-            }
-        }
     }
 }

@@ -63,7 +63,7 @@ namespace CaseCompliance.Analyzers.Engine
         }
 
         /// <summary>Readable text for a value in a message: its source text.</summary>
-        public static string Text(IOperation operation) => Strip(operation).Syntax.ToString();
+        public static string Text(IOperation operation) => Calls.Unwrap(operation).Syntax.ToString();
 
         private enum KeyKind
         {
@@ -92,30 +92,10 @@ namespace CaseCompliance.Analyzers.Engine
             public string? Chain { get; }
         }
 
-        private static IOperation Strip(IOperation operation)
-        {
-            while (true)
-            {
-                switch (operation)
-                {
-                    case IConversionOperation conversion:
-                        operation = conversion.Operand;
-                        continue;
-                    case IParenthesizedOperation parenthesized:
-                        operation = parenthesized.Operand;
-                        continue;
-                    case IArgumentOperation argument:
-                        operation = argument.Value;
-                        continue;
-                    default:
-                        return operation;
-                }
-            }
-        }
 
         private static Key KeyOf(IOperation operation, int depth)
         {
-            operation = Strip(operation);
+            operation = Calls.Unwrap(operation);
             if (depth > 8)
             {
                 return default;

@@ -28,96 +28,15 @@ namespace CaseCompliance.CodeFixes.Rules
     {
         internal const string Key = "CASE010.InsertAudit";
 
-        private static readonly FixAllProvider FixAll = FixAllProvider.Create(
-            async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+        private static readonly FixAllProvider FixAll = StatementInsertion.FixAll(Plan);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.LookupWithoutAudit);
 
         public override FixAllProvider GetFixAllProvider() => FixAll;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
-            {
-                return;
-            }
+        public override Task RegisterCodeFixesAsync(CodeFixContext context) => StatementInsertion.RegisterAsync(context, Plan, _ => Key);
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (Plan(root, model, diagnostic, context.CancellationToken) is { } plan)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            FixTitles.Format(CaseRules.LookupWithoutAudit, $"Record the lookup with '{SymbolText.Member(plan.Method)}'"),
-                            ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
-                            Key),
-                        diagnostic);
-                }
-            }
-        }
-
-        private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
-        {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
-            {
-                return document;
-            }
-
-            // One audit per subject at each place, however many lookups share it.
-            var byAnchor = new Dictionary<SyntaxNode, (List<StatementSyntax> Statements, HashSet<string> Seen, bool ReturnsValue)>();
-            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
-            {
-                if (Plan(root, model, diagnostic, cancellationToken) is not { } plan)
-                {
-                    continue;
-                }
-
-                if (!byAnchor.TryGetValue(plan.Anchor, out var entry))
-                {
-                    entry = (new List<StatementSyntax>(), new HashSet<string>(), plan.ReturnsValue);
-                    byAnchor.Add(plan.Anchor, entry);
-                }
-
-                var text = plan.Statement.NormalizeWhitespace().ToFullString();
-                if (entry.Seen.Add(text))
-                {
-                    entry.Statements.Add(plan.Statement);
-                }
-            }
-
-            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-            foreach (var pair in byAnchor)
-            {
-                StatementInsertion.InsertBefore(editor, pair.Key, pair.Value.Statements, pair.Value.ReturnsValue);
-            }
-
-            return await PurposeSyntax.CleanUpAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
-        }
-
-        private sealed class AuditPlan
-        {
-            public AuditPlan(SyntaxNode anchor, StatementSyntax statement, IMethodSymbol method, bool returnsValue)
-            {
-                Anchor = anchor;
-                Statement = statement;
-                Method = method;
-                ReturnsValue = returnsValue;
-            }
-
-            public SyntaxNode Anchor { get; }
-
-            public StatementSyntax Statement { get; }
-
-            public IMethodSymbol Method { get; }
-
-            public bool ReturnsValue { get; }
-        }
-
-        private static AuditPlan? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        private static PlannedStatement? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             var invocation = node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
@@ -144,7 +63,8 @@ namespace CaseCompliance.CodeFixes.Rules
             var call = scope.Call(choice.Receiver, choice.Method,
                 parameter => caseModel.HasRole(parameter, Role.Subject) && subject is not null ? (ExpressionSyntax)subject.Syntax.WithoutTrivia() : null,
                 Array.Empty<IOperation>());
-            return new AuditPlan(anchor, SyntaxFactory.ExpressionStatement(call), choice.Method, scope.ReturnsValue);
+            return new PlannedStatement(anchor, SyntaxFactory.ExpressionStatement(call), scope.ReturnsValue,
+                FixTitles.Format(CaseRules.LookupWithoutAudit, $"Record the lookup with '{SymbolText.Member(choice.Method)}'"));
         }
     }
 }

@@ -24,93 +24,17 @@ namespace CaseCompliance.CodeFixes.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InsertGuardFix)), Shared]
     public sealed class InsertGuardFix : CodeFixProvider
     {
-        private static readonly FixAllProvider FixAll = FixAllProvider.Create(
-            async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+        private static readonly FixAllProvider FixAll = StatementInsertion.FixAll(Plan);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } =
             ImmutableArray.Create(RuleIds.DisbursementWithoutAttestation, RuleIds.DecisionWithoutConflictCheck);
 
         public override FixAllProvider GetFixAllProvider() => FixAll;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
-            {
-                return;
-            }
+        public override Task RegisterCodeFixesAsync(CodeFixContext context)
+            => StatementInsertion.RegisterAsync(context, Plan, diagnostic => diagnostic.Id + ".InsertGuard");
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (Plan(root, model, diagnostic, context.CancellationToken) is { } plan)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(plan.Title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), ct), diagnostic.Id + ".InsertGuard"),
-                        diagnostic);
-                }
-            }
-        }
-
-        private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
-        {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
-            {
-                return document;
-            }
-
-            // One guard of each text at each place, however many calls share it.
-            var byAnchor = new Dictionary<SyntaxNode, (List<StatementSyntax> Statements, HashSet<string> Seen, bool ReturnsValue)>();
-            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
-            {
-                if (Plan(root, model, diagnostic, cancellationToken) is not { } plan)
-                {
-                    continue;
-                }
-
-                if (!byAnchor.TryGetValue(plan.Anchor, out var entry))
-                {
-                    entry = (new List<StatementSyntax>(), new HashSet<string>(), plan.ReturnsValue);
-                    byAnchor.Add(plan.Anchor, entry);
-                }
-
-                if (entry.Seen.Add(plan.Guard.NormalizeWhitespace().ToFullString()))
-                {
-                    entry.Statements.Add(plan.Guard);
-                }
-            }
-
-            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-            foreach (var pair in byAnchor)
-            {
-                StatementInsertion.InsertBefore(editor, pair.Key, pair.Value.Statements, pair.Value.ReturnsValue);
-            }
-
-            return await PurposeSyntax.CleanUpAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
-        }
-
-        private sealed class GuardPlan
-        {
-            public GuardPlan(SyntaxNode anchor, StatementSyntax guard, string title, bool returnsValue)
-            {
-                Anchor = anchor;
-                Guard = guard;
-                Title = title;
-                ReturnsValue = returnsValue;
-            }
-
-            public SyntaxNode Anchor { get; }
-
-            public StatementSyntax Guard { get; }
-
-            public string Title { get; }
-
-            public bool ReturnsValue { get; }
-        }
-
-        private static GuardPlan? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        private static PlannedStatement? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             var invocation = node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
@@ -129,7 +53,7 @@ namespace CaseCompliance.CodeFixes.Rules
         }
 
         /// <summary><c>if (!payment.IsAttested) throw ...;</c> from a bool [AttestationStatus] member of an argument.</summary>
-        private static GuardPlan? AttestationGuard(CaseModel caseModel, SyntaxNode anchor, List<IOperation> arguments, ScopeValues scope)
+        private static PlannedStatement? AttestationGuard(CaseModel caseModel, SyntaxNode anchor, List<IOperation> arguments, ScopeValues scope)
         {
             foreach (var argument in arguments)
             {
@@ -170,7 +94,7 @@ namespace CaseCompliance.CodeFixes.Rules
                         var guard = SyntaxFactory.IfStatement(
                             SyntaxFactory.PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, SyntaxFactory.ParenthesizedExpression(status).WithoutTrivia()),
                             SyntaxFactory.Block(ScopeValues.Throw("The payment has not been attested by a second party: no one alone can attest a payment (EK-SKATT-1).")));
-                        return new GuardPlan(anchor, Simplify(guard), FixTitles.Format(CaseRules.DisbursementWithoutAttestation, "Check the attestation before paying out"), scope.ReturnsValue);
+                        return new PlannedStatement(anchor, Simplify(guard), scope.ReturnsValue, FixTitles.Format(CaseRules.DisbursementWithoutAttestation, "Check the attestation before paying out"));
                     }
                 }
             }
@@ -179,7 +103,7 @@ namespace CaseCompliance.CodeFixes.Rules
         }
 
         /// <summary><c>checker.EnsureImpartial(officer, @case);</c> or <c>if (!checker.IsImpartial(officer, @case)) throw ...;</c>.</summary>
-        private static GuardPlan? ConflictCheck(CaseModel caseModel, SyntaxNode anchor, List<IOperation> arguments, ScopeValues scope)
+        private static PlannedStatement? ConflictCheck(CaseModel caseModel, SyntaxNode anchor, List<IOperation> arguments, ScopeValues scope)
         {
             if (scope.FindServiceMethod(Role.ConflictOfInterestCheck) is not { } choice)
             {
@@ -201,7 +125,7 @@ namespace CaseCompliance.CodeFixes.Rules
                     SyntaxFactory.Block(ScopeValues.Throw("Conflict of interest (jäv): the officer may not decide this case (EK-SAKLIG-2).")));
             }
 
-            return new GuardPlan(anchor, guard, title, scope.ReturnsValue);
+            return new PlannedStatement(anchor, guard, scope.ReturnsValue, title);
         }
 
         private static bool LooksNegative(string name)
