@@ -79,11 +79,12 @@ namespace CaseCompliance.Analyzers.Engine
             }
             else if (unknownGround is not null && SymbolEqualityComparer.Default.Equals(type, symbols.LegalBasis))
             {
-                // The first argument is the statute; the grounds follow.
-                for (var i = 1; i < arguments.Arguments.Count; i++)
+                // The statute comes first (or by name); the grounds follow (or by name, in any order).
+                for (var i = 0; i < arguments.Arguments.Count; i++)
                 {
                     var argument = arguments.Arguments[i];
-                    if (argument.NameEquals is null && (argument.NameColon is null || argument.NameColon.Name.Identifier.ValueText == "grounds"))
+                    var name = argument.NameColon?.Name.Identifier.ValueText;
+                    if (argument.NameEquals is null && (name == "grounds" || name is null && i > 0))
                     {
                         Check(context, argument.Expression, model.Grounds, unknownGround);
                     }

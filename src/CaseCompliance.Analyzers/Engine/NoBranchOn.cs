@@ -53,7 +53,7 @@ namespace CaseCompliance.Analyzers.Engine
             }
 
             var containing = context.ContainingSymbol;
-            if (!model.InRoleScope(operation, containing, rule.Scope) || model.LegalBasisAllows(containing, ground)
+            if (!model.InRoleScope(operation, containing, rule.Scope) || model.LegalBasisAllows(operation, containing, ground)
                 || rule.ExemptPurpose is { } exempt && model.ScopeAt(operation, containing).Purposes.Contains(exempt))
             {
                 return;

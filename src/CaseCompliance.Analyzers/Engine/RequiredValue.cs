@@ -154,6 +154,11 @@ namespace CaseCompliance.Analyzers.Engine
 
             foreach (var reference in constructor.DeclaringSyntaxReferences)
             {
+                if (reference.GetSyntax() is ConstructorDeclarationSyntax { Initializer.ThisOrBaseKeyword.ValueText: "this" })
+                {
+                    return true; // `: this(...)` hands the value on to another constructor
+                }
+
                 foreach (var node in reference.GetSyntax().DescendantNodes())
                 {
                     if (node is AssignmentExpressionSyntax assignment)
@@ -240,7 +245,8 @@ namespace CaseCompliance.Analyzers.Engine
             return false;
         }
 
-        private bool IsRoleMember(ISymbol? member) => member is not null && model.HasRole(member, rule.Member);
+        private bool IsRoleMember(ISymbol? member) => member is not null
+            && (model.HasRole(member, rule.Member) || member is IPropertySymbol { ContainingType: { } type } && PositionalRole(type, member));
 
         private ImmutableArray<ISymbol> RoleMembers(INamedTypeSymbol type)
         {

@@ -30,8 +30,9 @@ namespace CaseCompliance.Analyzers.Engine
             switch (call)
             {
                 case IObjectCreationOperation creation:
+                    // The message of an exception; not a paramName.
                     return known.Exception is not null && DerivesFrom(creation.Type, known.Exception)
-                        && parameter?.Type.SpecialType == SpecialType.System_String;
+                        && parameter is { Type.SpecialType: SpecialType.System_String } && parameter.Name.IndexOf("message", System.StringComparison.OrdinalIgnoreCase) >= 0;
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
                     if (parameter is not null && model.HasRole(parameter, Role.DisclosureSink) || model.HasRole(method, Role.DisclosureSink))
@@ -40,7 +41,7 @@ namespace CaseCompliance.Analyzers.Engine
                     }
 
                     var type = method.ContainingType?.OriginalDefinition;
-                    if (Is(type, known.Console) || Is(type, known.Debug) || Is(type, known.Trace))
+                    if (Is(type, known.Console) || Is(type, known.Debug) || Is(type, known.Trace) || IsConsoleWriter(invocation))
                     {
                         return true;
                     }
@@ -61,6 +62,7 @@ namespace CaseCompliance.Analyzers.Engine
         public bool IsSinkCall(IOperation operation) => operation switch
         {
             IObjectCreationOperation creation => known.Exception is not null && DerivesFrom(creation.Type, known.Exception),
+            IInvocationOperation invocation when IsConsoleWriter(invocation) => true,
             IInvocationOperation invocation => sinkMethods.TryGetValue(invocation.TargetMethod, out var cached)
                 ? cached
                 : sinkMethods.GetOrAdd(invocation.TargetMethod, IsSinkMethod(invocation.TargetMethod)),
@@ -86,6 +88,10 @@ namespace CaseCompliance.Analyzers.Engine
 
             return false;
         }
+
+        /// <summary><c>Console.Out.WriteLine(...)</c>, <c>Console.Error.Write(...)</c>: a writer taken from Console.</summary>
+        private bool IsConsoleWriter(IInvocationOperation invocation)
+            => invocation.Instance is IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } property } && Is(property.ContainingType, known.Console);
 
         /// <summary>A call whose result is redacted: a [Redactor] method or a Microsoft.Extensions.Compliance redactor.</summary>
         public bool IsRedactor(IMethodSymbol method)

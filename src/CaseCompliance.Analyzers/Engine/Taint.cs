@@ -69,7 +69,9 @@ namespace CaseCompliance.Analyzers.Engine
                         return member;
                     }
 
-                    return ((IMemberReferenceOperation)value).Instance is { Type.SpecialType: SpecialType.System_String } instance ? Source(instance, depth + 1) : null;
+                    // A string property of a tainted string carries it on; its Length does not.
+                    return ((IMemberReferenceOperation)value).Instance is { Type.SpecialType: SpecialType.System_String } instance
+                        && value.Type?.SpecialType == SpecialType.System_String ? Source(instance, depth + 1) : null;
                 case IParameterReferenceOperation parameter:
                     return model.PersonalDataOf(parameter.Parameter) is not null ? parameter.Parameter : null;
                 case ILocalReferenceOperation local:
@@ -125,7 +127,7 @@ namespace CaseCompliance.Analyzers.Engine
 
             // x.ToString(), a StringBuilder's Append/ToString, and string methods of a tainted string carry the data on.
             if (method.Name == "ToString" && invocation.Instance is { } instance
-                || invocation.Instance is { } receiver && (receiver.Type?.SpecialType == SpecialType.System_String || IsStringBuilder(receiver.Type)))
+                || invocation.Instance is { } receiver && (receiver.Type?.SpecialType == SpecialType.System_String && CarriesText(method) || IsStringBuilder(receiver.Type)))
             {
                 return Source(invocation.Instance!, depth + 1) ?? (IsStringBuilder(invocation.Instance!.Type) ? AnyArgument(invocation.Arguments, depth) : null);
             }
@@ -182,6 +184,10 @@ namespace CaseCompliance.Analyzers.Engine
             locals[local] = found;
             return found;
         }
+
+        /// <summary>A string method whose result still holds the text (Trim, Substring, ToUpper...), not a number or a bool.</summary>
+        private static bool CarriesText(IMethodSymbol method)
+            => method.ReturnType.SpecialType is SpecialType.System_String or SpecialType.System_Char || method.ReturnType is IArrayTypeSymbol;
 
         private bool IsStringBuilder(ITypeSymbol? type) => model.Symbols.StringBuilder is { } builder && SymbolEqualityComparer.Default.Equals(type, builder);
 

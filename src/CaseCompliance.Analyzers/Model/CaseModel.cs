@@ -176,18 +176,41 @@ namespace CaseCompliance.Analyzers.Model
             return false;
         }
 
-        /// <summary>The grounds that [LegalBasis] declarations on the member, its property or its types allow.</summary>
-        public bool LegalBasisAllows(ISymbol containingSymbol, string ground)
+        /// <summary>Whether a [LegalBasis] on an enclosing lambda or local function, the member, its property or its types allows the ground.</summary>
+        public bool LegalBasisAllows(IOperation operation, ISymbol containingSymbol, string ground)
         {
+            for (var p = operation.Parent; p is not null; p = p.Parent)
+            {
+                var function = p switch
+                {
+                    IAnonymousFunctionOperation lambda => lambda.Symbol,
+                    ILocalFunctionOperation local => local.Symbol,
+                    _ => null,
+                };
+                if (function is not null && Allows(Declared(function), ground))
+                {
+                    return true;
+                }
+            }
+
             foreach (var symbol in ScopeChain(containingSymbol))
             {
-                var meaning = symbol is INamedTypeSymbol ? Declared(symbol) : Meaning(symbol);
-                foreach (var basis in meaning.LegalBases)
+                if (Allows(symbol is INamedTypeSymbol ? Declared(symbol) : Meaning(symbol), ground))
                 {
-                    if (basis.Grounds.Contains(ground))
-                    {
-                        return true;
-                    }
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Allows(SymbolMeaning meaning, string ground)
+        {
+            foreach (var basis in meaning.LegalBases)
+            {
+                if (basis.Grounds.Contains(ground))
+                {
+                    return true;
                 }
             }
 

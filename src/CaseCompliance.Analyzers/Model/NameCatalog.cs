@@ -79,6 +79,7 @@ namespace CaseCompliance.Analyzers.Model
         {
             string? best = null;
             var bestDistance = int.MaxValue;
+            var tie = false;
             foreach (var candidate in Ordered())
             {
                 var d = EditDistance(typo.ToLowerInvariant(), candidate);
@@ -86,10 +87,16 @@ namespace CaseCompliance.Analyzers.Model
                 {
                     best = candidate;
                     bestDistance = d;
+                    tie = false;
+                }
+                else if (d == bestDistance)
+                {
+                    tie = true;
                 }
             }
 
-            return best is not null && bestDistance <= Math.Max(2, best.Length / 3) ? best : null;
+            // Two equally close values: no guess (a fix-all must not pick one for the user).
+            return best is not null && !tie && bestDistance <= Math.Max(2, best.Length / 3) ? best : null;
         }
 
         /// <summary>The known values, well-known first, each once.</summary>
@@ -111,6 +118,8 @@ namespace CaseCompliance.Analyzers.Model
 
         internal static int EditDistance(string a, string b)
         {
+            // Optimal string alignment distance: insertions, deletions, substitutions and transpositions cost 1.
+            var beforePrevious = new int[b.Length + 1];
             var previous = new int[b.Length + 1];
             var current = new int[b.Length + 1];
             for (var j = 0; j <= b.Length; j++)
@@ -125,9 +134,13 @@ namespace CaseCompliance.Analyzers.Model
                 {
                     var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                     current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                    if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    {
+                        current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1); // a swapped pair of letters
+                    }
                 }
 
-                (previous, current) = (current, previous);
+                (beforePrevious, previous, current) = (previous, current, beforePrevious);
             }
 
             return previous[b.Length];

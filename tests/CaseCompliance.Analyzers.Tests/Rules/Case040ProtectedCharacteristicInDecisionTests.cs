@@ -153,4 +153,19 @@ public class Case040ProtectedCharacteristicInDecisionTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Regression_a_legal_basis_on_a_local_function_exempts_its_body()
+        => VerifyAsync("""
+            [DecisionLogic]
+            class Entitlement
+            {
+                int M(Applicant a)
+                {
+                    [LegalBasis("SFB 27 kap.", Grounds.Age)]
+                    int Rate() => a.Age > 65 ? 0 : 1;
+                    return Rate() + ({|CASE040:a.Age|} > 70 ? 1 : 0);
+                }
+            }
+            """);
 }

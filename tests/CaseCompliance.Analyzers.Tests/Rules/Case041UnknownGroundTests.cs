@@ -52,4 +52,15 @@ public class Case041UnknownGroundTests
         test.CodeActionVerifier = (action, verifier) => verifier.True(action.Title.EndsWith("(EK-DISKRIMINERING Etisk kod: motverka diskriminering)", StringComparison.Ordinal));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task Regression_named_arguments_in_any_order_and_swapped_letters()
+        => Verify.VerifyAnalyzerAsync("""
+            using CaseCompliance;
+            class Rules
+            {
+                [LegalBasis(grounds: new[] { {|#0:"aeg"|} }, reference: "SFB 1 kap.")] void M() { }
+            }
+            """,
+            Verify.Diagnostic("CASE041").WithLocation(0).WithArguments("aeg", "; did you mean 'age'?"));
 }

@@ -105,4 +105,34 @@ public class Case050DecisionWithoutReasoningTests
                 Computed Make() => new Computed("x");
             }
             """);
+
+    [Fact]
+    public Task Regression_a_reasoning_attribute_on_the_positional_parameter_only_covers_with_and_initializers()
+        => VerifyAsync("""
+            [DecisionRecord]
+            public record Short(string Outcome, [Reasoning] string Why);
+
+            class Service
+            {
+                Short Clear(Short s) => {|CASE050:s with { Why = "" }|};
+                Short Init() => {|CASE050:new Short("x", "y") { Why = "" }|};
+            }
+            """);
+
+    [Fact]
+    public Task Regression_a_constructor_chained_with_this_gives_the_value()
+        => VerifyAsync("""
+            [DecisionRecord]
+            class Chained
+            {
+                public Chained(string why) { Why = why; }
+                public Chained() : this("Beslutet grundar sig på läkarintyget ...") { }
+                [Reasoning] public string Why { get; }
+            }
+
+            class Service
+            {
+                Chained Make() => new Chained();
+            }
+            """);
 }

@@ -141,4 +141,20 @@ public class Case060DisclosedToSinkTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Regression_lengths_hashes_and_parameter_names_are_not_disclosures_but_console_writers_are_sinks()
+        => VerifyAsync("""
+            class Service
+            {
+                void Run(ILogger logger, Person p)
+                {
+                    logger.LogInformation("Length {Length}", p.Personnummer.Length);
+                    logger.LogInformation("Hash {Hash}", p.Personnummer.GetHashCode());
+                    if (p.CaseId.Length == 0) throw new ArgumentException("No case", nameof(p));
+                    Console.Out.WriteLine({|CASE060:p.Personnummer.Trim()|});
+                    Console.Error.WriteLine({|CASE060:p.Diagnosis|});
+                }
+            }
+            """);
 }
