@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using SickPay.Data;
 using SickPay.Domain;
 using SickPay.Messaging;
@@ -36,7 +37,7 @@ foreach (var (file, decision) in files.Zip(decisions))
 
 var attested = new AttestationScreen(payments, SampleData.SecondOfficer).AttestQueue();
 var bank = new FakeBankGateway();
-var payoutRun = new PayoutRun(payments, bank, clock);
+var payoutRun = new PayoutRun(payments, bank, clock, NullLogger<PayoutRun>.Instance); // the demo keeps no log
 var paidOut = await payoutRun.RunAsync();
 paidOut += await payoutRun.RetryReturnedAsync(bank.Returned);
 

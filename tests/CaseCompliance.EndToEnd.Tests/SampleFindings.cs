@@ -18,8 +18,11 @@ internal static partial class SampleFindings
         new("CASE010", "Staff/StaffSearchScreen.cs", 33),
         new("CASE020", "Payments/AttestationScreen.cs", 22),
         new("CASE021", "Payments/PaymentService.cs", 47),
-        new("CASE022", "Payments/PayoutRun.cs", 76),
-        new("CASE030", "Services/DecisionService.cs", 41),
+        new("CASE022", "Payments/PayoutRun.cs", 79),
+        new("CASE030", "Services/DecisionService.cs", 47),
+        new("CASE040", "Services/DecisionService.cs", 115),
+        new("CASE050", "Services/DecisionService.cs", 87),
+        new("CASE060", "Payments/PayoutRun.cs", 82),
     ];
 
     /// <summary>Diagnostics that mean the analyzers did not load or crashed, whatever the sample contains.</summary>

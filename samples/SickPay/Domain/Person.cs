@@ -1,3 +1,4 @@
+using System.Globalization;
 using CaseCompliance;
 
 namespace SickPay.Domain;
@@ -24,6 +25,10 @@ public sealed record Person
     /// <summary>The name as it is written in letters. Person reads its own members, which needs no purpose.</summary>
     [PersonalData(DataCategories.Identity)]
     public string FullName => $"{FirstName} {LastName}";
+
+    /// <summary>The date of birth, from the first eight digits of the personnummer. Age is a ground of discrimination.</summary>
+    [ProtectedCharacteristic(Grounds.Age)]
+    public DateOnly DateOfBirth => DateOnly.ParseExact(Personnummer[..8], "yyyyMMdd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>A postal address (folkbokföringsadress).</summary>

@@ -1,4 +1,6 @@
 using CaseCompliance;
+using Microsoft.Extensions.Logging;
+using SickPay.Domain;
 
 namespace SickPay.Payments;
 
@@ -43,7 +45,7 @@ public sealed class FakeBankGateway : IPaymentGateway
 
 /// <summary>The nightly payout run (utbetalningskörning). Only payments a second officer has attested are paid out.</summary>
 [ProcessingPurpose(Purposes.CaseHandling)]
-public sealed class PayoutRun(PaymentService payments, IPaymentGateway bank, TimeProvider clock)
+public sealed class PayoutRun(PaymentService payments, IPaymentGateway bank, TimeProvider clock, ILogger<PayoutRun> logger)
 {
     /// <summary>Pays out every attested payment that has not been paid yet, and returns how many.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
@@ -59,6 +61,7 @@ public sealed class PayoutRun(PaymentService payments, IPaymentGateway bank, Tim
 
             await bank.PayOutAsync(payment, cancellationToken);
             payment.RecordPayout(today);
+            logger.LogInformation("Paid out {Amount} kr to {Payee}", payment.Amount, PersonnummerFormat.Mask(payment.PayeePersonnummer));
             paid++;
         }
 
@@ -75,6 +78,8 @@ public sealed class PayoutRun(PaymentService payments, IPaymentGateway bank, Tim
             // CASE022: whatever is on the bank's list of returns is paid out again, attested or not
             await bank.PayOutAsync(payment, cancellationToken);
             payment.RecordPayout(today);
+            // CASE060: the log line names the payee by the whole personnummer, where the nightly run masks it
+            logger.LogInformation("Paid out {Amount} kr again to {Payee} after a return", payment.Amount, payment.PayeePersonnummer);
             paid++;
         }
 

@@ -21,6 +21,12 @@ public sealed class DecisionService(ICaseRepository repository, NotificationSend
     /// <summary>The employer pays sick pay for the first 14 days (sjuklönelagen 7 §).</summary>
     private const int EmployerPeriodDays = 14;
 
+    /// <summary>The unit's routine: an application received this many days after the certified period ended is late.</summary>
+    private const int LateApplicationDays = 90;
+
+    /// <summary>A cap on the compensated days for older applicants, kept from an old routine.</summary>
+    private const int OlderApplicantMaxDays = 180;
+
     public async Task<Decision> DecideAsync(CaseFile file, StaffMember officer, CancellationToken cancellationToken = default)
     {
         EnsureNoConflictOfInterest(officer, file);
@@ -75,6 +81,19 @@ public sealed class DecisionService(ICaseRepository repository, NotificationSend
             return Reject("Det finns inget läkarintyg som visar att arbetsförmågan är nedsatt på grund av sjukdom (SFB 27 kap. 24 §).");
         }
 
+        if (sickPayCase.ReceivedOn.DayNumber - certificate.SickUntil.DayNumber > LateApplicationDays)
+        {
+            // CASE050: the quick rejection of a late application is built by hand and states no reasons, so neither does the letter
+            return new Decision
+            {
+                Diarienummer = sickPayCase.Diarienummer,
+                Outcome = DecisionOutcome.Rejected,
+                Motivering = string.Empty,
+                DecidedBy = officer.StaffId,
+                DecidedOn = today,
+            };
+        }
+
         if (string.IsNullOrWhiteSpace(certificate.Diagnosis))
         {
             return Reject("Läkarintyget anger ingen diagnos, så nedsättningen av arbetsförmågan kan inte bedömas (SFB 27 kap. 2 §).");
@@ -90,6 +109,13 @@ public sealed class DecisionService(ICaseRepository repository, NotificationSend
         if (days <= 0)
         {
             return Reject("Sjukperioden ryms i arbetsgivarens sjuklöneperiod, så arbetsgivaren betalar sjuklön (sjuklönelagen 7 §).");
+        }
+
+        // CASE040: the compensated days depend on the applicant's age, and no [LegalBasis] names a statute that allows it
+        var age = today.Year - applicant.DateOfBirth.Year;
+        if (age >= 65)
+        {
+            days = Math.Min(days, OlderApplicantMaxDays);
         }
 
         var income = Math.Min(applicant.AnnualIncome, IncomeCeiling);
