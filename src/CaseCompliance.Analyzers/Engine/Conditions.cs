@@ -77,6 +77,11 @@ namespace CaseCompliance.Analyzers.Engine
                 && Captured(caseCapture.Id) is { } switched && IsStatusRead(originals.Find(switched.Syntax) ?? switched))
             {
                 var label = caseTest.LeftOperand is IFlowCaptureReferenceOperation ? caseTest.RightOperand : caseTest.LeftOperand;
+                if (label.ConstantValue is { HasValue: true, Value: bool attested })
+                {
+                    return attested; // `case false:` is the branch where the status does not hold
+                }
+
                 return MeansAttested(label) ? true : null;
             }
 
@@ -210,7 +215,9 @@ namespace CaseCompliance.Analyzers.Engine
             if (value is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum } field })
             {
                 var name = field.Name.ToLowerInvariant();
-                return name.Contains("attest") || name.Contains("approv") || name.Contains("godk");
+                var negative = name.Contains("not") || name.StartsWith("un", System.StringComparison.Ordinal) || name.StartsWith("non", System.StringComparison.Ordinal)
+                    || name.StartsWith("ej", System.StringComparison.Ordinal) || name.Contains("inte") || name.Contains("pending") || name.Contains("awaiting");
+                return !negative && (name.Contains("attest") || name.Contains("approv") || name.Contains("godk"));
             }
 
             return false;

@@ -113,4 +113,29 @@ public class Case022DisbursementWithoutAttestationTests
                 void Caller(Payment p) => {|CASE022:Pay(null!, p)|};
             }
             """);
+
+    [Fact]
+    public Task Regression_switch_on_a_bool_status_and_negative_enum_names()
+        => Verify.VerifyAnalyzerAsync(PaymentModel.Source + """
+            public enum Review { NotAttested, AttestedBySecond }
+            public class Item { [AttestationStatus] public Review Review { get; set; } }
+
+            class PayRun
+            {
+                void Bool(IPayments payments, Payment p)
+                {
+                    switch (p.IsAttested)
+                    {
+                        case false: {|CASE022:payments.Disburse(p)|}; break;
+                        case true: payments.Disburse(p); break;
+                    }
+                }
+
+                void Names(IPayments payments, Payment p, Item i)
+                {
+                    if (i.Review == Review.NotAttested) {|CASE022:payments.Disburse(p)|};
+                    if (i.Review == Review.AttestedBySecond) payments.Disburse(p);
+                }
+            }
+            """);
 }
