@@ -26,9 +26,12 @@ namespace CaseCompliance.Analyzers.Engine
         private readonly DiagnosticDescriptor? unknownPurpose;
         private readonly DiagnosticDescriptor? unknownGround;
 
+        private readonly UsingAliases aliases;
+
         public CatalogStrings(CaseModel model, DiagnosticDescriptor? unknownPurpose, DiagnosticDescriptor? unknownGround)
         {
             this.model = model;
+            aliases = model.Aliases;
             this.unknownPurpose = unknownPurpose;
             this.unknownGround = unknownGround;
         }
@@ -36,7 +39,7 @@ namespace CaseCompliance.Analyzers.Engine
         public void OnAttribute(SyntaxNodeAnalysisContext context)
         {
             var attribute = (AttributeSyntax)context.Node;
-            if (attribute.ArgumentList is not { Arguments.Count: > 0 } arguments)
+            if (attribute.ArgumentList is not { Arguments.Count: > 0 } arguments || !MayBeOurs(attribute))
             {
                 return;
             }
@@ -90,6 +93,28 @@ namespace CaseCompliance.Analyzers.Engine
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// Cheap syntactic filter before binding: the attribute's name is one of ours, or the file (or the compilation)
+        /// declares a using alias that could stand for one of them.
+        /// </summary>
+        private bool MayBeOurs(AttributeSyntax attribute)
+        {
+            var name = attribute.Name switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => string.Empty,
+            };
+            if (name.EndsWith("Attribute", System.StringComparison.Ordinal))
+            {
+                name = name.Substring(0, name.Length - "Attribute".Length);
+            }
+
+            return name is "ProcessingPurpose" or "PersonalData" or "ProtectedCharacteristic" or "LegalBasis"
+                || aliases.HasAliases(attribute.SyntaxTree);
         }
 
         private void Check(SyntaxNodeAnalysisContext context, ExpressionSyntax expression, NameCatalog catalog, DiagnosticDescriptor descriptor)

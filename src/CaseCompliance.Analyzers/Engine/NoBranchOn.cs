@@ -43,6 +43,38 @@ namespace CaseCompliance.Analyzers.Engine
             this.rule = rule;
         }
 
+        /// <summary>
+        /// Only bodies in decision logic are looked at: the member or a type around it has the scope role, or the body
+        /// declares an attributed local function or lambda (which may have it). Everything else costs one check.
+        /// </summary>
+        public void OnBlockStart(OperationBlockStartAnalysisContext context)
+        {
+            if (!model.InRoleScope(context.OwningSymbol, rule.Scope) && !HasAttributedFunction(context.OperationBlocks))
+            {
+                return;
+            }
+
+            context.RegisterOperationAction(OnRead,
+                OperationKind.PropertyReference, OperationKind.FieldReference, OperationKind.Invocation, OperationKind.ParameterReference);
+        }
+
+        private static bool HasAttributedFunction(System.Collections.Immutable.ImmutableArray<IOperation> blocks)
+        {
+            foreach (var block in blocks)
+            {
+                foreach (var node in block.Syntax.DescendantNodes())
+                {
+                    if (node is Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax { AttributeLists.Count: > 0 }
+                        || node is Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedLambdaExpressionSyntax { AttributeLists.Count: > 0 })
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         public void OnRead(OperationAnalysisContext context)
         {
             var operation = context.Operation;

@@ -27,12 +27,16 @@ namespace CaseCompliance.Analyzers.Model
         {
             Compilation = compilation;
             Symbols = new KnownSymbols(compilation);
+            Aliases = new UsingAliases(compilation);
             Purposes = NameCatalog.Purposes;
             Grounds = NameCatalog.Grounds;
             sources = ImmutableArray.Create<IMeaningSource>(new AttributeMeaningSource(Symbols));
         }
 
         public Compilation Compilation { get; }
+
+        /// <summary>Which files declare using aliases (so a name may stand for an annotation under another name).</summary>
+        public UsingAliases Aliases { get; }
 
         public KnownSymbols Symbols { get; }
 
@@ -165,6 +169,12 @@ namespace CaseCompliance.Analyzers.Model
                 }
             }
 
+            return InRoleScope(containingSymbol, role);
+        }
+
+        /// <summary>Whether a member, its property or a type around it (or a base type) plays <paramref name="role"/>.</summary>
+        public bool InRoleScope(ISymbol containingSymbol, Role role)
+        {
             foreach (var symbol in ScopeChain(containingSymbol))
             {
                 if (symbol is INamedTypeSymbol ? Declared(symbol).HasRole(role) : HasRole(symbol, role))

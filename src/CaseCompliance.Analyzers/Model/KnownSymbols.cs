@@ -75,9 +75,6 @@ namespace CaseCompliance.Analyzers.Model
         public INamedTypeSymbol? DecisionRecord { get; }
         public INamedTypeSymbol? Reasoning { get; }
 
-        /// <summary>True when the annotations (or a copy of them) are visible to the compilation.</summary>
-        public bool AnyAnnotation => PersonalData is not null || ProcessingPurpose is not null || ProtectedCharacteristic is not null
-            || PersonLookup is not null || Attestation is not null || CaseDecision is not null || DecisionRecord is not null;
 
         private static INamedTypeSymbol? Get(Compilation compilation, string name)
             => compilation.GetTypeByMetadataName(Namespace + "." + name);

@@ -37,8 +37,7 @@ namespace CaseCompliance.Analyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(new NoBranchOn(model, NoBranchOnGrounds).OnRead,
-                    OperationKind.PropertyReference, OperationKind.FieldReference, OperationKind.Invocation, OperationKind.ParameterReference);
+                start.RegisterOperationBlockStartAction(new NoBranchOn(model, NoBranchOnGrounds).OnBlockStart);
             });
         }
     }
