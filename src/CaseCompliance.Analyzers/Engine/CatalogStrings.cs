@@ -113,8 +113,9 @@ namespace CaseCompliance.Analyzers.Engine
                 name = name.Substring(0, name.Length - "Attribute".Length);
             }
 
-            return name is "ProcessingPurpose" or "PersonalData" or "ProtectedCharacteristic" or "LegalBasis"
-                || aliases.HasAliases(attribute.SyntaxTree);
+            var ours = unknownPurpose is not null && name is "ProcessingPurpose" or "PersonalData"
+                || unknownGround is not null && name is "ProtectedCharacteristic" or "LegalBasis";
+            return ours || aliases.HasAliases(attribute.SyntaxTree);
         }
 
         private void Check(SyntaxNodeAnalysisContext context, ExpressionSyntax expression, NameCatalog catalog, DiagnosticDescriptor descriptor)
