@@ -94,7 +94,8 @@ namespace CaseCompliance.CodeFixes.Rules
             }
 
             var scope = ScopeValues.At(model, carrier, carrier, cancellationToken);
-            if (scope is null || FindRedactor(model, caseModel, scope, carrier.SpanStart, type) is not { } redactor)
+            diagnostic.Properties.TryGetValue(NoFlowToSink.SourceKey, out var source);
+            if (scope is null || FindRedactor(model, caseModel, scope, carrier.SpanStart, type, source) is not { } redactor)
             {
                 return null;
             }
@@ -104,8 +105,25 @@ namespace CaseCompliance.CodeFixes.Rules
             return new RedactPlan(carrier, wrapped, redactor.Name);
         }
 
-        /// <summary>A redactor that takes the value's type, nearest first.</summary>
-        private static (ExpressionSyntax Callee, string Name)? FindRedactor(SemanticModel model, CaseModel caseModel, ScopeValues scope, int position, ITypeSymbol valueType)
+        /// <summary>
+        /// A redactor that takes the value's type: one named for the data (<c>Mask.Personnummer</c> for a personnummer)
+        /// first, then the nearest one.
+        /// </summary>
+        private static (ExpressionSyntax Callee, string Name)? FindRedactor(SemanticModel model, CaseModel caseModel, ScopeValues scope, int position, ITypeSymbol valueType, string? source)
+        {
+            var candidates = Candidates(model, caseModel, scope, position, valueType).ToList();
+            foreach (var candidate in candidates)
+            {
+                if (source is not null && candidate.Name.IndexOf(source, System.StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return candidate;
+                }
+            }
+
+            return candidates.Count > 0 ? candidates[0] : null;
+        }
+
+        private static IEnumerable<(ExpressionSyntax Callee, string Name)> Candidates(SemanticModel model, CaseModel caseModel, ScopeValues scope, int position, ITypeSymbol valueType)
         {
             bool Accepts(IMethodSymbol method) => method.Parameters.Length >= 1 && method.Parameters.Skip(1).All(p => p.IsOptional)
                 && model.Compilation.ClassifyConversion(valueType, method.Parameters[0].Type).IsImplicit;
@@ -115,7 +133,7 @@ namespace CaseCompliance.CodeFixes.Rules
             {
                 if (Accepts(method) && (method.IsStatic || !IsStaticContext(scope.Function)))
                 {
-                    return (SyntaxFactory.IdentifierName(method.Name), SymbolText.Member(method));
+                    yield return (SyntaxFactory.IdentifierName(method.Name), SymbolText.Member(method));
                 }
             }
 
@@ -133,7 +151,7 @@ namespace CaseCompliance.CodeFixes.Rules
                     var redact = type.GetMembers("Redact").OfType<IMethodSymbol>().FirstOrDefault(m => m.Parameters.Length == 1 && m.Parameters[0].Type.SpecialType == SpecialType.System_String);
                     if (redact is not null && valueType.SpecialType == SpecialType.System_String)
                     {
-                        return (Member(scope.Name(symbol), "Redact"), symbol.Name + ".Redact");
+                        yield return (Member(scope.Name(symbol), "Redact"), symbol.Name + ".Redact");
                     }
                 }
 
@@ -141,7 +159,7 @@ namespace CaseCompliance.CodeFixes.Rules
                 {
                     if (!method.IsStatic && Accepts(method))
                     {
-                        return (Member(scope.Name(symbol), method.Name), SymbolText.Member(method));
+                        yield return (Member(scope.Name(symbol), method.Name), SymbolText.Member(method));
                     }
                 }
             }
@@ -156,12 +174,11 @@ namespace CaseCompliance.CodeFixes.Rules
                     {
                         var typeName = SyntaxFactory.ParseTypeName(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
                             .WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation, Microsoft.CodeAnalysis.Simplification.Simplifier.AddImportsAnnotation);
-                        return (SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, typeName, SyntaxFactory.IdentifierName(method.Name)), SymbolText.Member(method));
+                        yield return (SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, typeName, SyntaxFactory.IdentifierName(method.Name)), SymbolText.Member(method));
                     }
                 }
             }
 
-            return null;
         }
 
         private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceSymbol ns)

@@ -79,4 +79,20 @@ public class Case060RedactFixTests
             """);
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task Prefers_a_redactor_named_for_the_data()
+        => Test("""
+            static class Health { [Redactor] public static string Diagnosis(string value) => "F**"; }
+            class Service
+            {
+                void Run(ILogger logger, Person p) => logger.LogInformation("{D} {P}", {|CASE060:p.Diagnosis|}, {|CASE060:p.Personnummer|});
+            }
+            """, """
+            static class Health { [Redactor] public static string Diagnosis(string value) => "F**"; }
+            class Service
+            {
+                void Run(ILogger logger, Person p) => logger.LogInformation("{D} {P}", Health.Diagnosis(p.Diagnosis), Mask.Personnummer(p.Personnummer));
+            }
+            """).RunAsync();
 }
