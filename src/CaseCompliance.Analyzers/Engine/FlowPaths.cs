@@ -26,12 +26,17 @@ namespace CaseCompliance.Analyzers.Engine
     /// <summary>What covers a path: calls (an audit, a guard that throws) and conditions whose outcome passes a check.</summary>
     internal sealed class FlowCovers
     {
-        public FlowCovers(Func<IInvocationOperation, bool> call, Func<BasicBlock, bool?>? passingOutcome = null, bool discardRejections = false)
+        public FlowCovers(Func<IInvocationOperation, bool> call, Func<BasicBlock, bool?>? passingOutcome = null, bool discardRejections = false,
+            Func<IOperation, bool>? effect = null)
         {
             Call = call;
             PassingOutcome = passingOutcome;
             DiscardRejections = discardRejections;
+            Effect = effect;
         }
+
+        /// <summary>Operations that do what the body is for (record an attestation): a path without one is not checked.</summary>
+        public Func<IOperation, bool>? Effect { get; }
 
         /// <summary>Whether a call covers every path through it.</summary>
         public Func<IInvocationOperation, bool> Call { get; }
@@ -63,6 +68,7 @@ namespace CaseCompliance.Analyzers.Engine
         private readonly int[] lastCover;
         private readonly sbyte[] passing; // per block: -1 no check, 0 passes when false, 1 passes when true
         private readonly sbyte[] constant; // per block: -1 unknown, 0/1 the condition's only possible value
+        private readonly bool[] effects;
         private readonly Dictionary<ControlFlowRegion, bool> finallyCovers = new Dictionary<ControlFlowRegion, bool>();
         private Dictionary<int, bool>? rejects;
         private bool[]? reachedUncovered;
@@ -82,6 +88,7 @@ namespace CaseCompliance.Analyzers.Engine
             lastCover = new int[graph.Blocks.Length];
             passing = new sbyte[graph.Blocks.Length];
             constant = new sbyte[graph.Blocks.Length];
+            effects = new bool[graph.Blocks.Length];
             foreach (var block in graph.Blocks)
             {
                 constant[block.Ordinal] = ConstantCondition(block.BranchValue);
@@ -124,6 +131,23 @@ namespace CaseCompliance.Analyzers.Engine
             return !leadsToExitUncovered![0];
         }
 
+        /// <summary>
+        /// True when some normal path through the body does what the body is for (an <see cref="FlowCovers.Effect"/>)
+        /// and never passes a cover. Paths that only return early, doing nothing, are not counted.
+        /// </summary>
+        public bool HasUncoveredEffectPath()
+        {
+            foreach (var block in graph.Blocks)
+            {
+                if (effects[block.Ordinal] && !HasCover(block) && ReachableFromEntryUncovered(block) && ExitReachableAfter(block))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>True when some path from entry to exit passes <paramref name="site"/> and never a cover.</summary>
         public bool HasUncoveredPathThrough(FlowSite site) => ReachableUncovered(site) && LeavesUncovered(site);
 
@@ -138,6 +162,11 @@ namespace CaseCompliance.Analyzers.Engine
                 }
 
                 Collect(block, child, ref order);
+            }
+
+            if (covers.Effect is { } effect && effect(operation))
+            {
+                effects[block.Ordinal] = true;
             }
 
             if (operation is IInvocationOperation invocation)

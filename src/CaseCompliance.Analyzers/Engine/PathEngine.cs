@@ -330,7 +330,40 @@ namespace CaseCompliance.Analyzers.Engine
                 }
             }
 
-            private FlowPaths Paths(int ruleIndex, Body body, ControlFlowGraph graph, bool discardRejections, System.Func<IInvocationOperation, bool>? exclude = null)
+            /// <summary>
+            /// What records something in a guarded body: a write to a field, property or element, or a call or creation
+            /// that takes one of the method's parameters (<c>repository.Save(payment)</c>).
+            /// </summary>
+            private static System.Func<IOperation, bool> RecordsFor(IMethodSymbol method) => operation => operation switch
+            {
+                IAssignmentOperation { Target: IMemberReferenceOperation or IArrayElementReferenceOperation } => true,
+                IIncrementOrDecrementOperation { Target: IMemberReferenceOperation or IArrayElementReferenceOperation } => true,
+                IInvocationOperation invocation => TakesParameter(invocation.Instance, invocation.Arguments, method),
+                IObjectCreationOperation creation => TakesParameter(null, creation.Arguments, method),
+                _ => false,
+            };
+
+            private static bool TakesParameter(IOperation? instance, ImmutableArray<IArgumentOperation> arguments, IMethodSymbol method)
+            {
+                if (instance is not null && Calls.Unwrap(instance) is IParameterReferenceOperation { Parameter: var receiver }
+                    && SymbolEqualityComparer.Default.Equals(receiver.ContainingSymbol, method))
+                {
+                    return true;
+                }
+
+                foreach (var argument in arguments)
+                {
+                    if (Calls.Unwrap(argument.Value) is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private FlowPaths Paths(int ruleIndex, Body body, ControlFlowGraph graph, bool discardRejections, System.Func<IInvocationOperation, bool>? exclude = null,
+                System.Func<IOperation, bool>? effect = null)
             {
                 var rule = engine.rules[ruleIndex];
                 var compared = rule.CompareWith != Role.None && body.Owner is IMethodSymbol owner
@@ -347,7 +380,8 @@ namespace CaseCompliance.Analyzers.Engine
                 return new FlowPaths(graph, new FlowCovers(
                     invocation => (exclude is null || !exclude(invocation)) && Covers(ruleIndex, invocation, graph, token),
                     passing,
-                    discardRejections));
+                    discardRejections,
+                    effect));
             }
 
             /// <summary>GuardedBody: every path that completes the method passes a check.</summary>
@@ -358,7 +392,7 @@ namespace CaseCompliance.Analyzers.Engine
                     return;
                 }
 
-                if (!Paths(ruleIndex, body, body.Graph, discardRejections: true).CoversEveryPath())
+                if (Paths(ruleIndex, body, body.Graph, discardRejections: true, effect: RecordsFor(method)).HasUncoveredEffectPath())
                 {
                     var rule = engine.rules[ruleIndex];
                     var compared = method.Parameters.FirstOrDefault(p => engine.model.HasRole(p, Role.Attester))?.Name ?? "the attester";

@@ -188,11 +188,39 @@ public class Case021AttestationWithoutCheckTests
                     payment.IsAttested = true;
                 }
 
-                public void {|CASE021:AttestPrepared|}(string preparedBy, string attester) { }
+                public void {|CASE021:AttestPrepared|}(string preparedBy, string attester) { Attesters.Add(attester); }
+                public List<string> Attesters { get; } = new();
                 public void Disburse(Payment payment) { }
                 public Task DisburseAsync(Payment payment) => Task.CompletedTask;
                 public bool AreDistinct(string attester, string preparedBy) => attester != preparedBy;
                 public void EnsureDistinct(string attester, string preparedBy) { }
+            }
+            """);
+
+    [Fact]
+    public Task Regression_paths_that_record_nothing_need_no_check()
+        => VerifyAsync("""
+            interface ILedger { void Save(Payment payment); }
+
+            class Ledger
+            {
+                [Attestation]
+                public void AlreadyDone(Payment payment, [Attester] string attester)
+                {
+                    if (payment.IsAttested) return;
+                    if (attester == payment.PreparedBy) throw new InvalidOperationException();
+                    payment.IsAttested = true;
+                }
+
+                [Attestation]
+                public void {|CASE021:SavesUnchecked|}(Payment payment, [Attester] string attester, ILedger ledger)
+                {
+                    if (payment.Amount == 0) return;
+                    ledger.Save(payment);
+                }
+
+                [Attestation]
+                public bool NothingRecorded(Payment payment, [Attester] string attester) => payment.Amount > 0;
             }
             """);
 }

@@ -54,7 +54,8 @@ public class Case021RejectPreparerFixTests
             class Ledger
             {
                 [Attestation]
-                public bool {|CASE021:Attest|}([PreparedBy] Staff preparer, [Attester] Staff attester) => attester.Id.Length > 0;
+                public bool {|CASE021:Attest|}([PreparedBy] Staff preparer, [Attester] Staff attester) => Record(attester);
+                static bool Record(Staff staff) => staff.Id.Length > 0;
             }
             """, """
             record Staff(string Id);
@@ -68,8 +69,9 @@ public class Case021RejectPreparerFixTests
                         throw new InvalidOperationException("The attester prepared this payment: no one alone can attest a payment (EK-SKATT-1).");
                     }
 
-                    return attester.Id.Length > 0;
+                    return Record(attester);
                 }
+                static bool Record(Staff staff) => staff.Id.Length > 0;
             }
             """).RunAsync();
 
@@ -82,7 +84,7 @@ public class Case021RejectPreparerFixTests
                 [Attestation]
                 public void {|CASE021:One|}(Payment payment, [Attester] string attester) { payment.IsAttested = true; }
                 [Attestation]
-                public void {|CASE021:Two|}(Payment p, [Attester] string who) { }
+                public void {|CASE021:Two|}(Payment p, [Attester] string who) { p.AttestedBy = who; }
             }
             """, """
             class Ledger
@@ -104,6 +106,8 @@ public class Case021RejectPreparerFixTests
                     {
                         throw new InvalidOperationException("The attester prepared this payment: no one alone can attest a payment (EK-SKATT-1).");
                     }
+
+                    p.AttestedBy = who;
                 }
             }
             """);
