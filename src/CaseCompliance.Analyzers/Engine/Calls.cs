@@ -46,6 +46,17 @@ namespace CaseCompliance.Analyzers.Engine
             }
         }
 
+        /// <summary>The root of the operation tree an operation belongs to (its member's body).</summary>
+        public static IOperation Root(IOperation operation)
+        {
+            while (operation.Parent is not null)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
+        }
+
         /// <summary>The lambda or local function an operation is in, or null when it is in the member body itself.</summary>
         public static IOperation? EnclosingFunction(IOperation operation)
         {

@@ -31,13 +31,7 @@ namespace CaseCompliance.Analyzers.Engine
             }
 
             // var older = p.Age > 60; if (older) ...
-            IOperation root = value;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
-
-            foreach (var reference in root.Descendants())
+            foreach (var reference in Calls.Root(value).Descendants())
             {
                 if (reference is ILocalReferenceOperation use && SymbolEqualityComparer.Default.Equals(use.Local, local)
                     && !DataReads.IsNotARead(use) && Decides(use, depth + 1))

@@ -57,15 +57,16 @@ namespace CaseCompliance.Analyzers.Engine
                     return; // most bodies: no taint analysis at all
                 }
 
+                // One taint analysis per body: what it learns about locals serves every sink call of the body.
+                var taints = new Dictionary<IOperation, Taint>();
                 foreach (var call in calls)
                 {
-                    IOperation root = call;
-                    while (root.Parent is not null)
+                    var root = Calls.Root(call);
+                    if (!taints.TryGetValue(root, out var taint))
                     {
-                        root = root.Parent;
+                        taints.Add(root, taint = new Taint(model, sinks, root));
                     }
 
-                    var taint = new Taint(model, sinks, root);
                     var arguments = call switch
                     {
                         IInvocationOperation invocation => invocation.Arguments,

@@ -106,7 +106,7 @@ namespace CaseCompliance.Analyzers.Engine
 
         private bool Check(OperationAnalysisContext context, IOperation operation, Location location, ISymbol member, PersonalDataInfo data)
         {
-            var scope = ScopeAt(operation, context.ContainingSymbol);
+            var scope = model.ScopeAt(operation, context.ContainingSymbol);
             foreach (var rule in rules)
             {
                 if (rule.Category is not null && rule.Category != data.Category)
@@ -138,8 +138,6 @@ namespace CaseCompliance.Analyzers.Engine
             return false;
         }
 
-        /// <summary>The purposes in scope at an operation: innermost lambda or local function, then the member's scope.</summary>
-        public PurposeScope ScopeAt(IOperation operation, ISymbol containingSymbol) => model.ScopeAt(operation, containingSymbol);
 
         private static bool Overlaps(ImmutableArray<string> a, ImmutableArray<string> b)
         {

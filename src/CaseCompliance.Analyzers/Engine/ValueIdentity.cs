@@ -181,13 +181,7 @@ namespace CaseCompliance.Analyzers.Engine
                 return false;
             }
 
-            IOperation body = reference;
-            while (body.Parent is not null)
-            {
-                body = body.Parent;
-            }
-
-            foreach (var descendant in body.Descendants())
+            foreach (var descendant in Calls.Root(reference).Descendants())
             {
                 switch (descendant)
                 {

@@ -80,14 +80,8 @@ namespace CaseCompliance.CodeFixes.Rules
                 return null;
             }
 
-            IOperation body = value;
-            while (body.Parent is not null)
-            {
-                body = body.Parent;
-            }
-
             var caseModel = CaseModel.GetOrCreate(model.Compilation);
-            var taint = new Taint(caseModel, new Sinks(caseModel), body);
+            var taint = new Taint(caseModel, new Sinks(caseModel), Calls.Root(value));
             if (taint.Carrier(value) is not { Syntax: ExpressionSyntax carrier } carried || carried.Type is not { } type)
             {
                 return null;
