@@ -141,6 +141,10 @@ namespace CaseCompliance.CodeFixes
             var annotated = statements.Select(s => s.WithAdditionalAnnotations(Formatter.Annotation)).ToList();
             switch (anchor)
             {
+                case BlockSyntax body:
+                    // A body that is empty or on one line: the statements go first, in a block laid out anew.
+                    editor.ReplaceNode(body, (current, _) => MultilineBlock(annotated.Concat(((BlockSyntax)current).Statements)).WithTriviaFrom(current));
+                    return;
                 case StatementSyntax statement when statement.Parent is BlockSyntax || statement.Parent is SwitchSectionSyntax:
                     editor.InsertBefore(statement, annotated);
                     return;

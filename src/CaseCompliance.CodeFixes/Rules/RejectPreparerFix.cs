@@ -24,88 +24,16 @@ namespace CaseCompliance.CodeFixes.Rules
     {
         internal const string Key = "CASE021.RejectPreparer";
 
-        private static readonly FixAllProvider FixAll = FixAllProvider.Create(
-            async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+        private static readonly FixAllProvider FixAll = StatementInsertion.FixAll(Plan);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.AttestationWithoutCheck);
 
         public override FixAllProvider GetFixAllProvider() => FixAll;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
-            {
-                return;
-            }
-
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (Plan(root, model, diagnostic, context.CancellationToken) is not null)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(FixTitles.Format(CaseRules.AttestationWithoutCheck, "Reject an attestation by the preparer"),
-                            ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), ct), Key),
-                        diagnostic);
-                }
-            }
-        }
-
-        private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
-        {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
-            {
-                return document;
-            }
-
-            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-            var done = new HashSet<SyntaxNode>();
-            foreach (var diagnostic in diagnostics)
-            {
-                if (Plan(root, model, diagnostic, cancellationToken) is { } plan && done.Add(plan.Method))
-                {
-                    if (plan.Method is BaseMethodDeclarationSyntax { Body: { } body })
-                    {
-                        if (body.Statements.Count > 0 && !StatementInsertion.IsOnOneLine(body))
-                        {
-                            StatementInsertion.InsertBefore(editor, body.Statements[0], new[] { plan.Guard }, plan.ReturnsValue);
-                        }
-                        else
-                        {
-                            editor.ReplaceNode(body, StatementInsertion.MultilineBlock(new[] { plan.Guard }.Concat(body.Statements)).WithTriviaFrom(body));
-                        }
-                    }
-                    else
-                    {
-                        StatementInsertion.InsertBefore(editor, plan.Method, new[] { plan.Guard }, plan.ReturnsValue);
-                    }
-                }
-            }
-
-            return await PurposeSyntax.CleanUpAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
-        }
-
-        private sealed class GuardPlan
-        {
-            public GuardPlan(SyntaxNode method, StatementSyntax guard, bool returnsValue)
-            {
-                Method = method;
-                Guard = guard;
-                ReturnsValue = returnsValue;
-            }
-
-            public SyntaxNode Method { get; }
-
-            public StatementSyntax Guard { get; }
-
-            public bool ReturnsValue { get; }
-        }
+        public override Task RegisterCodeFixesAsync(CodeFixContext context) => StatementInsertion.RegisterAsync(context, Plan, _ => Key);
 
         /// <summary><c>if (attester == payment.PreparedBy) throw ...;</c> from the [Attester] parameter and a [PreparedBy] value.</summary>
-        private static GuardPlan? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        private static PlannedStatement? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var declaration = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>();
             if (declaration is null || declaration.Body is null && declaration.ExpressionBody is null
@@ -133,7 +61,17 @@ namespace CaseCompliance.CodeFixes.Rules
             var guard = SyntaxFactory.IfStatement(same, SyntaxFactory.Block(ScopeValues.Throw(
                 "The attester prepared this payment: no one alone can attest a payment (EK-SKATT-1).")));
             var returnsValue = !(method.ReturnsVoid || method.IsAsync && method.ReturnType is INamedTypeSymbol { Arity: 0 });
-            return new GuardPlan(declaration, guard, returnsValue);
+
+            // At the start of the method: before its first statement, into an empty or one-line body, or into a new
+            // block body in front of an expression body.
+            SyntaxNode anchor = declaration.Body switch
+            {
+                { Statements.Count: > 0 } body when !StatementInsertion.IsOnOneLine(body) => body.Statements[0],
+                { } body => body,
+                null => declaration,
+            };
+            return new PlannedStatement(anchor, guard, returnsValue,
+                FixTitles.Format(CaseRules.AttestationWithoutCheck, "Reject an attestation by the preparer"));
         }
 
         /// <summary>A [PreparedBy] parameter, or a [PreparedBy] property or field of another parameter.</summary>
