@@ -44,47 +44,66 @@ namespace CaseCompliance.Analyzers.Engine
         }
 
         /// <summary>
-        /// Only bodies in decision logic are looked at: the member or a type around it has the scope role, or the body
-        /// declares an attributed local function or lambda (which may have it). Everything else costs one check.
+        /// Only decision logic is looked at. A body whose member or type has the scope role has its reads checked;
+        /// elsewhere only lambdas and local functions are listened for, and one with the role has the reads of its own
+        /// body checked. Everything else costs a role lookup per block.
         /// </summary>
         public void OnBlockStart(OperationBlockStartAnalysisContext context)
         {
-            if (!model.InRoleScope(context.OwningSymbol, rule.Scope) && !HasAttributedFunction(context.OperationBlocks))
+            if (model.InRoleScope(context.OwningSymbol, rule.Scope))
+            {
+                context.RegisterOperationAction(OnRead,
+                    OperationKind.PropertyReference, OperationKind.FieldReference, OperationKind.Invocation, OperationKind.ParameterReference);
+            }
+            else
+            {
+                context.RegisterOperationAction(OnFunction, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
+            }
+        }
+
+        private void OnRead(OperationAnalysisContext context)
+            => Check(context.Operation, context.ContainingSymbol, context.ReportDiagnostic);
+
+        /// <summary>A lambda or local function of its own in decision logic, inside a member that is not.</summary>
+        private void OnFunction(OperationAnalysisContext context)
+        {
+            var function = context.Operation switch
+            {
+                ILocalFunctionOperation local => local.Symbol,
+                IAnonymousFunctionOperation lambda => lambda.Symbol,
+                _ => null,
+            };
+            if (function is null || !model.HasRole(function, rule.Scope))
             {
                 return;
             }
 
-            context.RegisterOperationAction(OnRead,
-                OperationKind.PropertyReference, OperationKind.FieldReference, OperationKind.Invocation, OperationKind.ParameterReference);
-        }
-
-        private static bool HasAttributedFunction(System.Collections.Immutable.ImmutableArray<IOperation> blocks)
-        {
-            foreach (var block in blocks)
+            for (var outer = context.Operation.Parent; outer is not null; outer = outer.Parent)
             {
-                foreach (var node in block.Syntax.DescendantNodes())
+                if (outer is ILocalFunctionOperation { Symbol: var o } && model.HasRole(o, rule.Scope)
+                    || outer is IAnonymousFunctionOperation { Symbol: var l } && model.HasRole(l, rule.Scope))
                 {
-                    if (node is Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax { AttributeLists.Count: > 0 }
-                        || node is Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedLambdaExpressionSyntax { AttributeLists.Count: > 0 })
-                    {
-                        return true;
-                    }
+                    return; // the outer function's walk covers this one
                 }
             }
 
-            return false;
+            foreach (var operation in context.Operation.Descendants())
+            {
+                if (operation.Kind is OperationKind.PropertyReference or OperationKind.FieldReference or OperationKind.Invocation or OperationKind.ParameterReference)
+                {
+                    Check(operation, context.ContainingSymbol, context.ReportDiagnostic);
+                }
+            }
         }
 
-        public void OnRead(OperationAnalysisContext context)
+        private void Check(IOperation operation, ISymbol containing, System.Action<Diagnostic> report)
         {
-            var operation = context.Operation;
             var member = operation is IParameterReferenceOperation parameter ? parameter.Parameter : DataReads.Member(operation);
             if (member is null || model.PersonalDataOf(member) is not { Ground: { } ground } || DataReads.IsNotARead(operation))
             {
                 return;
             }
 
-            var containing = context.ContainingSymbol;
             if (!model.InRoleScope(operation, containing, rule.Scope) || model.LegalBasisAllows(operation, containing, ground)
                 || rule.ExemptPurpose is { } exempt && model.ScopeAt(operation, containing).Purposes.Contains(exempt))
             {
@@ -93,7 +112,7 @@ namespace CaseCompliance.Analyzers.Engine
 
             if (ConditionPositions.Decides(operation))
             {
-                context.ReportDiagnostic(Diagnostic.Create(rule.Descriptor, DataReads.Location(operation),
+                report(Diagnostic.Create(rule.Descriptor, DataReads.Location(operation),
                     SymbolText.Member(member), ground, SymbolText.Member(containing)));
             }
         }

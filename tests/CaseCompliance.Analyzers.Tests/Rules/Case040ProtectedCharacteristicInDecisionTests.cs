@@ -168,4 +168,22 @@ public class Case040ProtectedCharacteristicInDecisionTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Regression_nested_decision_functions_report_a_read_once()
+        => VerifyAsync("""
+            class Screen
+            {
+                void Run(Applicant a)
+                {
+                    [DecisionLogic]
+                    int Outer()
+                    {
+                        [DecisionLogic]
+                        int Inner() => {|CASE040:a.Age|} > 70 ? 1 : 0;
+                        return Inner() + ({|CASE040:a.Sex|} == Sex.Female ? 1 : 0);
+                    }
+                }
+            }
+            """);
 }
