@@ -1,122 +1,142 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Text;
 using Microsoft.CodeAnalysis;
+using CaseCompliance.Analyzers.BuiltIn;
+using CaseCompliance.Analyzers.Engine;
+using CaseCompliance.Analyzers.RulesFile;
 
 namespace CaseCompliance.Analyzers
 {
     /// <summary>
-    /// The descriptor catalog: every built-in rule's descriptor, created by <c>Create</c> so that
-    /// category, default severity, help link and guideline tags are the same for all.
+    /// The descriptor catalog. Every rule's descriptor is made here, by <see cref="Create(string, string, string, string, DiagnosticSeverity, string, ImmutableArray{string}, ImmutableArray{string})"/>,
+    /// so that category, severity, help link and tags follow one convention: the built-in rules' from their data
+    /// definitions (<c>BuiltIn/builtin.casecompliance.json</c>), the custom rules' from the rules file, the rules-file
+    /// errors' from <see cref="RulesFileRules"/>.
     /// </summary>
     public static class CaseRules
     {
         public const string Category = "CaseCompliance";
 
-        /// <summary>Where the rule pages live; each descriptor links to <c>{HelpLinkBase}{ID}.md</c>.</summary>
+        /// <summary>Where the rule pages live; each descriptor links to <c>{HelpLinkBase}{ID}.md</c> unless configured otherwise.</summary>
         public const string HelpLinkBase = "https://github.com/casecompliance/casecompliance/blob/main/docs/rules/";
 
         /// <summary>The custom tag that carries a guideline ID, as <c>guideline:EK-INTEGRITET-1</c>.</summary>
         public const string GuidelineTagPrefix = "guideline:";
 
-        public static readonly DiagnosticDescriptor UndeclaredPurpose = Create(RuleIds.UndeclaredPurpose,
-            "Personal data read without a declared purpose",
-            "'{0}' is personal data ({1}) but '{2}' declares no processing purpose",
-            "Personal data may only be read by code that declares what it is processed for. Add [ProcessingPurpose] to the member, its type or the assembly.",
-            Guidelines.EkIntegritet1, Guidelines.UppAndamal, Guidelines.UppBehandling, Guidelines.EkSaklig1);
+        /// <summary>The custom tag that carries the rule's kind, as <c>kind:guardBefore</c>.</summary>
+        public const string KindTagPrefix = "kind:";
 
-        public static readonly DiagnosticDescriptor PurposeMismatch = Create(RuleIds.PurposeMismatch,
-            "Personal data read outside its purposes",
-            "'{0}' may only be processed for {1}, but '{2}' processes data for {3}",
-            "The purposes in scope have nothing in common with the purposes the personal data may be processed for.",
-            Guidelines.UppAndamal, Guidelines.EkIntegritet1, Guidelines.UppBehandling);
+        /// <summary>The custom tag that carries a custom rule's own name, as <c>name:SJP-TVA-SPECIALISTER</c>.</summary>
+        public const string NameTagPrefix = "name:";
 
-        public static readonly DiagnosticDescriptor UnknownPurpose = Create(RuleIds.UnknownPurpose,
-            "Unknown processing purpose",
-            "'{0}' is not a known processing purpose{1}",
-            "A purpose must be one of the well-known purposes (CaseCompliance.Purposes) or declared in the rules file; an unknown string is usually a typo and silently matches nothing.",
-            Guidelines.UppAndamal);
+        /// <summary>The custom tag of custom rules.</summary>
+        public const string CustomTag = "custom";
 
-        public static readonly DiagnosticDescriptor LookupWithoutAudit = Create(RuleIds.LookupWithoutAudit,
-            "Person lookup without audit",
-            "'{0}' looks up a person, but a path through '{1}' never records the lookup with a [LookupAudit] call",
-            "Every staff lookup of a person must be recorded in the audit trail on every path through the code that makes it, before or after the lookup. Paths that leave by an exception before the data is returned do not count.",
-            Guidelines.UppSokningar, Guidelines.EkSaklig1);
+        // Each built-in descriptor is declared here by its ID constant (so release tracking sees it) and made from its
+        // data definition: title, message, description and guidelines live in BuiltIn/builtin.casecompliance.json.
+        public static readonly DiagnosticDescriptor UndeclaredPurpose = BuiltIn(RuleIds.UndeclaredPurpose);
 
-        public static readonly DiagnosticDescriptor AuditOtherSubject = Create(RuleIds.AuditOtherSubject,
-            "Audit records another person",
-            "'{0}' records '{1}', but the lookup '{2}' is about '{3}'",
-            "The audit record must name the person who was looked up; an audit of another variable, a constant, null or an empty string leaves the real lookup unrecorded.",
-            Guidelines.UppSokningar);
+        public static readonly DiagnosticDescriptor PurposeMismatch = BuiltIn(RuleIds.PurposeMismatch);
 
-        public static readonly DiagnosticDescriptor AuditFailureSwallowed = Create(RuleIds.AuditFailureSwallowed,
-            "Audit failure swallowed",
-            "'{0}' can fail silently: a catch in '{1}' swallows its exception while the data from '{2}' is still used",
-            "When recording the audit fails, the looked-up data must not be shown or returned; a catch that swallows the failure turns an unrecorded lookup into a normal one.",
-            Guidelines.UppSokningar);
+        public static readonly DiagnosticDescriptor UnknownPurpose = BuiltIn(RuleIds.UnknownPurpose);
 
-        public static readonly DiagnosticDescriptor AttestedByPreparer = Create(RuleIds.AttestedByPreparer,
-            "Attested by the preparer",
-            "'{0}' is attested by '{1}', the same person who prepared it ('{2}')",
-            "The attester of a payment must be another person than the one who prepared or decided it; here both are provably the same value.",
-            Guidelines.EkSkatt1, Guidelines.EkSkatt2);
+        public static readonly DiagnosticDescriptor LookupWithoutAudit = BuiltIn(RuleIds.LookupWithoutAudit);
 
-        public static readonly DiagnosticDescriptor AttestationWithoutCheck = Create(RuleIds.AttestationWithoutCheck,
-            "Attestation without a second-party check",
-            "'{0}' records an attestation on a path where '{1}' is never compared with [PreparedBy] nor checked by a [SecondPartyCheck] that rejects it",
-            "A method that records an attestation must reject it when the attester is the person who prepared the payment, on every path, by comparing the two or by a second-party check.",
-            Guidelines.EkSkatt1);
+        public static readonly DiagnosticDescriptor AuditOtherSubject = BuiltIn(RuleIds.AuditOtherSubject);
 
-        public static readonly DiagnosticDescriptor DisbursementWithoutAttestation = Create(RuleIds.DisbursementWithoutAttestation,
-            "Disbursement without attestation",
-            "'{0}' pays out, but a path through '{1}' reaches it without an attestation call or a true [AttestationStatus] condition",
-            "Money may only be paid out after a second party attested the payment: every path to a disbursement must pass an attestation call or a condition that the payment is attested.",
-            Guidelines.EkSkatt1);
+        public static readonly DiagnosticDescriptor AuditFailureSwallowed = BuiltIn(RuleIds.AuditFailureSwallowed);
 
-        public static readonly DiagnosticDescriptor DecisionWithoutConflictCheck = Create(RuleIds.DecisionWithoutConflictCheck,
-            "Decision without a conflict-of-interest check",
-            "'{0}' decides a case, but a path through '{1}' reaches it without a [ConflictOfInterestCheck] whose result is checked",
-            "A case may only be decided after checking that the officer is not the subject nor related to them (jäv); the check must run on every path before the decision, and its result must stop the decision.",
-            Guidelines.EkSaklig2, Guidelines.EkSaklig3, Guidelines.EkSkatt2);
+        public static readonly DiagnosticDescriptor AttestedByPreparer = BuiltIn(RuleIds.AttestedByPreparer);
 
-        public static readonly DiagnosticDescriptor ProtectedCharacteristicInDecision = Create(RuleIds.ProtectedCharacteristicInDecision,
-            "Decision depends on a protected characteristic",
-            "'{0}' ({1}) decides a condition in decision logic '{2}' with no [LegalBasis] for '{1}'",
-            "Decision logic must not branch on a ground of discrimination unless a statute allows the distinction ([LegalBasis] naming the ground). Reading it for statistics is fine.",
-            Guidelines.JamOsaklig, Guidelines.EkDiskriminering);
+        public static readonly DiagnosticDescriptor AttestationWithoutCheck = BuiltIn(RuleIds.AttestationWithoutCheck);
 
-        public static readonly DiagnosticDescriptor UnknownGround = Create(RuleIds.UnknownGround,
-            "Unknown ground of discrimination",
-            "'{0}' is not a known ground of discrimination{1}",
-            "A ground must be one of the seven grounds of Diskrimineringslagen (CaseCompliance.Grounds) or declared in the rules file; an unknown string is usually a typo and silently matches nothing.",
-            Guidelines.EkDiskriminering);
+        public static readonly DiagnosticDescriptor DisbursementWithoutAttestation = BuiltIn(RuleIds.DisbursementWithoutAttestation);
 
-        public static readonly DiagnosticDescriptor DecisionWithoutReasoning = Create(RuleIds.DecisionWithoutReasoning,
-            "Decision without reasoning",
-            "'{0}' is created with its reasoning '{1}' {2}",
-            "Every decision communicated to the individual must state its reasons (motivering): the [Reasoning] of a [DecisionRecord] must be given, and not null, empty or whitespace.",
-            Guidelines.SjpMotivering, Guidelines.SjpForklara);
+        public static readonly DiagnosticDescriptor DecisionWithoutConflictCheck = BuiltIn(RuleIds.DecisionWithoutConflictCheck);
 
-        public static readonly DiagnosticDescriptor DisclosedToSink = Create(RuleIds.DisclosedToSink,
-            "Personal data disclosed to a log or sink",
-            "'{0}' carries personal data ({1}) into '{2}' without a redactor",
-            "Personal data must not reach logs, consoles, exception messages or other disclosure sinks unless it passes a [Redactor] (or a Microsoft.Extensions.Compliance.Redaction.Redactor) first.",
-            Guidelines.EkIntegritet2, Guidelines.UppBehandling);
+        public static readonly DiagnosticDescriptor ProtectedCharacteristicInDecision = BuiltIn(RuleIds.ProtectedCharacteristicInDecision);
 
-        /// <summary>Every built-in descriptor.</summary>
+        public static readonly DiagnosticDescriptor UnknownGround = BuiltIn(RuleIds.UnknownGround);
+
+        public static readonly DiagnosticDescriptor DecisionWithoutReasoning = BuiltIn(RuleIds.DecisionWithoutReasoning);
+
+        public static readonly DiagnosticDescriptor DisclosedToSink = BuiltIn(RuleIds.DisclosedToSink);
+
+        /// <summary>Every built-in rule's descriptor, in the order of the definitions.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
             UndeclaredPurpose, PurposeMismatch, UnknownPurpose,
             LookupWithoutAudit, AuditOtherSubject, AuditFailureSwallowed,
             AttestedByPreparer, AttestationWithoutCheck, DisbursementWithoutAttestation, DecisionWithoutConflictCheck,
             ProtectedCharacteristicInDecision, UnknownGround, DecisionWithoutReasoning, DisclosedToSink);
 
+        private static readonly System.Lazy<ImmutableArray<DiagnosticDescriptor>> Placeholders = new System.Lazy<ImmutableArray<DiagnosticDescriptor>>(CreateCustomRange);
+
+        /// <summary>
+        /// The placeholders of the custom range CASE100-CASE199 that every host of a kind custom rules may use declares
+        /// (Roslyn accepts only declared IDs). A custom rule reports with a descriptor of its own under the same ID.
+        /// </summary>
+        public static ImmutableArray<DiagnosticDescriptor> CustomRange => Placeholders.Value;
+
+        private static ImmutableArray<DiagnosticDescriptor> CreateCustomRange()
+        {
+            var builder = ImmutableArray.CreateBuilder<DiagnosticDescriptor>(RuleIds.CustomLast - RuleIds.CustomFirst + 1);
+            for (var n = RuleIds.CustomFirst; n <= RuleIds.CustomLast; n++)
+            {
+                var id = RuleIds.Custom(n);
+                builder.Add(Create(id, "Custom rule " + id, "{0}",
+                    "An ID of the range CASE100-CASE199 that the rules file (casecompliance.json) gives to custom rules; unused, it reports nothing.",
+                    DiagnosticSeverity.Warning, HelpLinkBase.Replace("docs/rules/", "docs/custom-rules.md"), ImmutableArray<string>.Empty, ImmutableArray.Create(CustomTag)));
+            }
+
+            return builder.MoveToImmutable();
+        }
+
+        /// <summary>The descriptors a host declares: the built-in rules of its kinds, then the custom range when custom rules may use them.</summary>
+        public static ImmutableArray<DiagnosticDescriptor> ForKinds(params string[] kinds)
+        {
+            var builder = ImmutableArray.CreateBuilder<DiagnosticDescriptor>();
+            var custom = false;
+            foreach (var definition in BuiltInRules.Document.Rules)
+            {
+                if (System.Array.IndexOf(kinds, definition.Kind.Name) >= 0)
+                {
+                    builder.Add(BuiltInDescriptor(definition.Id.Name));
+                }
+            }
+
+            foreach (var kind in kinds)
+            {
+                custom |= RuleKind.Find(kind) is { BuiltInOnly: false };
+            }
+
+            if (custom)
+            {
+                builder.AddRange(CustomRange);
+            }
+
+            return builder.ToImmutable();
+        }
+
+        public static bool IsBuiltInId(string id) => BuiltInRules.IsBuiltIn(id);
+
         /// <summary>The guideline IDs a descriptor cites, from its custom tags.</summary>
-        public static ImmutableArray<string> GuidelineIds(DiagnosticDescriptor descriptor)
+        public static ImmutableArray<string> GuidelineIds(DiagnosticDescriptor descriptor) => TagValues(descriptor, GuidelineTagPrefix);
+
+        /// <summary>A custom rule's own name, from its tags; null for built-in rules.</summary>
+        public static string? RuleName(DiagnosticDescriptor descriptor) => TagValues(descriptor, NameTagPrefix) is { Length: > 0 } names ? names[0] : null;
+
+        /// <summary>The rule's kind, from its tags.</summary>
+        public static string? KindOf(DiagnosticDescriptor descriptor) => TagValues(descriptor, KindTagPrefix) is { Length: > 0 } kinds ? kinds[0] : null;
+
+        private static ImmutableArray<string> TagValues(DiagnosticDescriptor descriptor, string prefix)
         {
             var builder = ImmutableArray.CreateBuilder<string>();
             foreach (var tag in descriptor.CustomTags)
             {
-                if (tag.StartsWith(GuidelineTagPrefix, System.StringComparison.Ordinal))
+                if (tag.StartsWith(prefix, System.StringComparison.Ordinal))
                 {
-                    builder.Add(tag.Substring(GuidelineTagPrefix.Length));
+                    builder.Add(tag.Substring(prefix.Length));
                 }
             }
 
@@ -134,32 +154,105 @@ namespace CaseCompliance.Analyzers
                 }
             }
 
-            return Guidelines.UppAndamal;
+            return Guidelines.Find("UPP-ANDAMAL")!;
         }
 
-        /// <summary>Creates a descriptor with the project's category, Warning severity, help link and guideline tags.</summary>
-        public static DiagnosticDescriptor Create(string id, string title, string message, string description,
-            params Guideline[] guidelines)
-            => Create(id, title, message, description, DiagnosticSeverity.Warning, HelpLinkBase + id + ".md", false, guidelines);
-
-        /// <summary>Creates a descriptor; the rules file uses this overload for custom rules.</summary>
-        public static DiagnosticDescriptor Create(string id, string title, string message, string description,
-            DiagnosticSeverity severity, string helpLink, bool compilationEnd, params Guideline[] guidelines)
+        /// <summary>
+        /// The descriptor of a rule definition: title, the message with named placeholders made positional, severity
+        /// (never Error by default for a custom rule: the file's severity goes on each diagnostic instead), help link
+        /// (the definition's own, else <paramref name="helpLinkBase"/> + ID), and tags for guidelines, kind and name.
+        /// </summary>
+        internal static DiagnosticDescriptor FromDefinition(RuleDefinition definition, string helpLinkBase, IReadOnlyDictionary<string, Guideline>? customGuidelines = null)
         {
-            var tags = ImmutableArray.CreateBuilder<string>(guidelines.Length + 1);
-            foreach (var g in guidelines)
+            var kind = RuleKind.Find(definition.Kind.Name)!;
+            var message = MessageFormat.Positional(definition.Message.Name, kind, out _);
+            var description = definition.Description ?? string.Empty;
+            var tags = ImmutableArray.CreateBuilder<string>();
+            tags.Add(KindTagPrefix + kind.Name);
+            string helpLink;
+            if (definition.IsBuiltIn)
             {
-                tags.Add(GuidelineTagPrefix + g.Id);
+                helpLink = helpLinkBase + definition.Id.Name + ".md";
+            }
+            else
+            {
+                tags.Add(CustomTag);
+                helpLink = definition.HelpLink ?? helpLinkBase.Replace("docs/rules/", "docs/kinds/") + kind.Name + ".md";
+                if (definition.Name is { } name)
+                {
+                    tags.Add(NameTagPrefix + name);
+                    message = "[" + name.Replace("{", "{{").Replace("}", "}}") + "] " + message;
+                }
+
+                description = CustomDescription(definition, customGuidelines);
             }
 
-            if (compilationEnd)
+            var guidelines = ImmutableArray.CreateBuilder<string>();
+            foreach (var g in definition.Guidelines)
             {
-                tags.Add(WellKnownDiagnosticTags.CompilationEnd);
+                guidelines.Add(g.Name);
             }
 
+            var severity = definition.Severity is { } s && s != DiagnosticSeverity.Error ? s : DiagnosticSeverity.Warning;
+            return Create(definition.Id.Name, definition.Title, message, description, severity, helpLink, guidelines.ToImmutable(), tags.ToImmutable());
+        }
+
+        /// <summary>A custom rule's help text: its description, its name, and the quotes of its guidelines.</summary>
+        private static string CustomDescription(RuleDefinition definition, IReadOnlyDictionary<string, Guideline>? customGuidelines)
+        {
+            var text = new StringBuilder();
+            if (definition.Name is { } name)
+            {
+                text.Append(name).Append(": ");
+            }
+
+            text.Append(definition.Description ?? definition.Title);
+            foreach (var reference in definition.Guidelines)
+            {
+                var guideline = Guidelines.Find(reference.Name);
+                if (guideline is null && customGuidelines is not null)
+                {
+                    customGuidelines.TryGetValue(reference.Name, out guideline);
+                }
+
+                if (guideline is not null)
+                {
+                    text.Append(' ').Append(guideline.Id).Append(" (").Append(guideline.Source).Append("): \"").Append(guideline.Quote).Append("\"");
+                }
+            }
+
+            return text.ToString();
+        }
+
+        private static DiagnosticDescriptor BuiltIn(string id) => FromDefinition(BuiltInRules.Definition(id), HelpLinkBase);
+
+        private static DiagnosticDescriptor BuiltInDescriptor(string id)
+        {
+            foreach (var descriptor in All)
+            {
+                if (descriptor.Id == id)
+                {
+                    return descriptor;
+                }
+            }
+
+            throw new System.ArgumentException("No built-in rule " + id, nameof(id));
+        }
+
+        /// <summary>Creates a descriptor with the project's category and the guideline, kind and other tags: the one place that may.</summary>
+        public static DiagnosticDescriptor Create(string id, string title, string message, string description, DiagnosticSeverity severity, string helpLink,
+            ImmutableArray<string> guidelineIds, ImmutableArray<string> tags)
+        {
+            var all = new List<string>(guidelineIds.Length + tags.Length);
+            foreach (var g in guidelineIds)
+            {
+                all.Add(GuidelineTagPrefix + g);
+            }
+
+            all.AddRange(tags);
 #pragma warning disable RS0030 // the one place that may construct a descriptor
             return new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true,
-                description: description, helpLinkUri: helpLink, customTags: tags.ToArray());
+                description: description, helpLinkUri: helpLink, customTags: all.ToArray());
 #pragma warning restore RS0030
         }
     }

@@ -76,4 +76,26 @@ namespace CaseCompliance
     public sealed class ConflictOfInterestCheckAttribute : Attribute
     {
     }
+
+    /// <summary>
+    /// Gives a symbol roles by name: the built-in ones (<c>"person-lookup"</c>, <c>"attester"</c> ...) or custom roles
+    /// that the rules file declares under <c>"roles"</c> for its custom rules (<c>"first-specialist"</c>). A role that no
+    /// rules file declares and that is not built in means nothing.
+    /// </summary>
+    [AttributeUsage(
+        AttributeTargets.Method | AttributeTargets.Constructor | AttributeTargets.Parameter | AttributeTargets.Property | AttributeTargets.Field |
+        AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface | AttributeTargets.Event | AttributeTargets.ReturnValue,
+        AllowMultiple = true, Inherited = true)]
+    public sealed class CaseRoleAttribute : Attribute
+    {
+        /// <summary>Gives the symbol these roles.</summary>
+        /// <param name="roles">Role names, built-in or declared in the rules file.</param>
+        public CaseRoleAttribute(params string[] roles)
+        {
+            Roles = roles;
+        }
+
+        /// <summary>The role names.</summary>
+        public string[] Roles { get; }
+    }
 }

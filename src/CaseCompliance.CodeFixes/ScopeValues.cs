@@ -22,12 +22,12 @@ namespace CaseCompliance.CodeFixes
         private readonly CaseModel caseModel;
         private readonly List<ISymbol> symbols;
 
-        private ScopeValues(SemanticModel model, IMethodSymbol function, List<ISymbol> symbols)
+        private ScopeValues(CaseModel caseModel, SemanticModel model, IMethodSymbol function, List<ISymbol> symbols)
         {
             this.model = model;
             Function = function;
             this.symbols = symbols;
-            caseModel = CaseModel.GetOrCreate(model.Compilation);
+            this.caseModel = caseModel;
         }
 
         /// <summary>The method, lambda or local function the code goes into.</summary>
@@ -39,7 +39,7 @@ namespace CaseCompliance.CodeFixes
         public bool ReturnsValue => !(Function.ReturnsVoid || Function.IsAsync && Function.ReturnType is INamedTypeSymbol { Arity: 0 });
 
         /// <summary>Values visible at <paramref name="at"/>, for code inserted before <paramref name="anchor"/>.</summary>
-        public static ScopeValues? At(SemanticModel model, SyntaxNode at, SyntaxNode anchor, CancellationToken cancellationToken)
+        public static ScopeValues? At(CaseModel caseModel, SemanticModel model, SyntaxNode at, SyntaxNode anchor, CancellationToken cancellationToken)
         {
             if (model.GetEnclosingSymbol(at.SpanStart, cancellationToken) is not IMethodSymbol function)
             {
@@ -48,14 +48,14 @@ namespace CaseCompliance.CodeFixes
 
             var position = anchor.SpanStart;
             var symbols = model.LookupSymbols(at.SpanStart).Where(s => IsUsableAt(s, position, function)).ToList();
-            return new ScopeValues(model, function, symbols);
+            return new ScopeValues(caseModel, model, function, symbols);
         }
 
         /// <summary>
         /// A service in scope (parameter, field, property, or this type) with a method of <paramref name="role"/>:
         /// in an async function an awaitable one, elsewhere a synchronous one (never fire and forget).
         /// </summary>
-        public (ISymbol? Receiver, IMethodSymbol Method)? FindServiceMethod(Role role)
+        public (ISymbol? Receiver, IMethodSymbol Method)? FindServiceMethod(RoleSet role)
         {
             var candidates = new List<(ISymbol? Receiver, IMethodSymbol Method)>();
             foreach (var symbol in symbols)
@@ -234,7 +234,7 @@ namespace CaseCompliance.CodeFixes
         }
 
         /// <summary>The methods of a type (its bases and interfaces included) that play <paramref name="role"/>.</summary>
-        public IEnumerable<IMethodSymbol> MethodsWithRole(ITypeSymbol type, Role role)
+        public IEnumerable<IMethodSymbol> MethodsWithRole(ITypeSymbol type, RoleSet role)
         {
             var seen = new HashSet<string>();
             var types = new List<ITypeSymbol> { type };

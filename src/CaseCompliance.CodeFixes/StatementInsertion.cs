@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
+using CaseCompliance.Analyzers.Model;
 
 namespace CaseCompliance.CodeFixes
 {
@@ -47,7 +48,7 @@ namespace CaseCompliance.CodeFixes
         /// statement once, however many diagnostics share it (fix-all and the single fix alike).
         /// </summary>
         public static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics,
-            Func<SyntaxNode, SemanticModel, Diagnostic, CancellationToken, PlannedStatement?> plan, CancellationToken cancellationToken)
+            Func<SyntaxNode, SemanticModel, CaseModel, Diagnostic, CancellationToken, PlannedStatement?> plan, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -56,10 +57,11 @@ namespace CaseCompliance.CodeFixes
                 return document;
             }
 
+            var caseModel = FixModel.For(document, model);
             var byAnchor = new Dictionary<SyntaxNode, (List<StatementSyntax> Statements, HashSet<string> Seen, bool ReturnsValue)>();
             foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
             {
-                if (plan(root, model, diagnostic, cancellationToken) is not { } planned)
+                if (plan(root, model, caseModel, diagnostic, cancellationToken) is not { } planned)
                 {
                     continue;
                 }
@@ -86,7 +88,7 @@ namespace CaseCompliance.CodeFixes
         }
 
         /// <summary>Registers one code action per diagnostic that has a plan, all with <paramref name="key"/>.</summary>
-        public static async Task RegisterAsync(CodeFixContext context, Func<SyntaxNode, SemanticModel, Diagnostic, CancellationToken, PlannedStatement?> plan, Func<Diagnostic, string> key)
+        public static async Task RegisterAsync(CodeFixContext context, Func<SyntaxNode, SemanticModel, CaseModel, Diagnostic, CancellationToken, PlannedStatement?> plan, Func<Diagnostic, string> key)
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
@@ -95,9 +97,10 @@ namespace CaseCompliance.CodeFixes
                 return;
             }
 
+            var caseModel = FixModel.For(context.Document, model);
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (plan(root, model, diagnostic, context.CancellationToken) is { } planned)
+                if (plan(root, model, caseModel, diagnostic, context.CancellationToken) is { } planned)
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create(planned.Title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), plan, ct), key(diagnostic)),
@@ -107,7 +110,7 @@ namespace CaseCompliance.CodeFixes
         }
 
         /// <summary>A fix-all that applies the plans of all diagnostics of each document together.</summary>
-        public static FixAllProvider FixAll(Func<SyntaxNode, SemanticModel, Diagnostic, CancellationToken, PlannedStatement?> plan)
+        public static FixAllProvider FixAll(Func<SyntaxNode, SemanticModel, CaseModel, Diagnostic, CancellationToken, PlannedStatement?> plan)
             => FixAllProvider.Create(async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, plan, context.CancellationToken).ConfigureAwait(false));
 
         /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -6,80 +7,134 @@ using CaseCompliance.Analyzers.Model;
 
 namespace CaseCompliance.Analyzers.Engine
 {
+    /// <summary>An instance of the kinds "cover matches" (CASE011) or "cover not swallowed" (CASE012).</summary>
+    internal sealed class CoverCheckRule
+    {
+        public CoverCheckRule(CompiledRule rule)
+        {
+            Rule = rule;
+            Trigger = rule.RoleParameter("trigger");
+            Cover = rule.RoleParameter("cover");
+            Match = rule.RoleParameter("match");
+            ChecksMatch = rule.Kind.Name == RuleKind.CoverMatches;
+        }
+
+        public CompiledRule Rule { get; }
+
+        public RoleSet Trigger { get; }
+
+        public RoleSet Cover { get; }
+
+        public RoleSet Match { get; }
+
+        /// <summary>True for "cover matches", false for "cover not swallowed".</summary>
+        public bool ChecksMatch { get; }
+    }
+
     /// <summary>
-    /// Checks of an audit against the lookups of the same body (method, lambda or local function):
-    /// CASE011, the audit's subject is provably another person than every lookup's; CASE012, the audit sits in a
-    /// <c>try</c> whose <c>catch</c> swallows its failure while the looked-up data is still used.
+    /// Checks of a cover call (an audit) against the triggers (lookups) of the same body (method, lambda or local
+    /// function): "cover matches" (CASE011), the cover's argument of the match role is provably another value than every
+    /// trigger's; "cover not swallowed" (CASE012), the cover sits in a <c>try</c> whose <c>catch</c> swallows its failure
+    /// while the trigger's data is still used. One host serves every rule of both kinds.
     /// </summary>
     internal sealed class AuditChecks
     {
         private readonly CaseModel model;
-        private readonly DiagnosticDescriptor otherSubject;
-        private readonly DiagnosticDescriptor swallowed;
+        private readonly ImmutableArray<CoverCheckRule> rules;
+        private readonly RoleSet roles;
 
-        public AuditChecks(CaseModel model, DiagnosticDescriptor otherSubject, DiagnosticDescriptor swallowed)
+        public AuditChecks(CaseModel model, ImmutableArray<CoverCheckRule> rules)
         {
             this.model = model;
-            this.otherSubject = otherSubject;
-            this.swallowed = swallowed;
+            this.rules = rules;
+            foreach (var rule in rules)
+            {
+                roles = roles.Union(rule.Trigger).Union(rule.Cover);
+            }
         }
 
         public void OnBlockStart(OperationBlockStartAnalysisContext context)
         {
-            List<IInvocationOperation>? lookups = null;
-            List<IInvocationOperation>? audits = null;
+            List<IInvocationOperation>? calls = null;
             var gate = new object();
             context.RegisterOperationAction(operation =>
             {
                 var invocation = (IInvocationOperation)operation.Operation;
-                var method = invocation.TargetMethod;
-                if (model.HasRole(method, Role.PersonLookup))
+                if (model.HasRole(invocation.TargetMethod, roles))
                 {
                     lock (gate)
                     {
-                        (lookups ??= new List<IInvocationOperation>()).Add(invocation);
-                    }
-                }
-                else if (model.HasRole(method, Role.LookupAudit))
-                {
-                    lock (gate)
-                    {
-                        (audits ??= new List<IInvocationOperation>()).Add(invocation);
+                        (calls ??= new List<IInvocationOperation>()).Add(invocation);
                     }
                 }
             }, OperationKind.Invocation);
 
             context.RegisterOperationBlockEndAction(end =>
             {
-                if (lookups is null || audits is null)
+                if (calls is null)
                 {
                     return;
                 }
 
-                foreach (var audit in audits)
+                foreach (var rule in rules)
                 {
-                    var function = Calls.EnclosingFunction(audit);
-                    var sameBody = new List<IInvocationOperation>();
-                    foreach (var lookup in lookups)
-                    {
-                        if (Calls.EnclosingFunction(lookup) == function)
-                        {
-                            sameBody.Add(lookup);
-                        }
-                    }
-
-                    if (sameBody.Count > 0)
-                    {
-                        CheckSubject(end, audit, sameBody);
-                        CheckSwallowed(end, audit, sameBody);
-                    }
+                    Check(end, rule, calls);
                 }
             });
         }
 
-        private void CheckSubject(OperationBlockAnalysisContext context, IInvocationOperation audit, List<IInvocationOperation> lookups)
+        private void Check(OperationBlockAnalysisContext end, CoverCheckRule rule, List<IInvocationOperation> calls)
         {
-            if (Calls.ArgumentFor(audit, Role.Subject, model) is not { } recorded)
+            var lookups = new List<IInvocationOperation>();
+            var audits = new List<IInvocationOperation>();
+            foreach (var call in calls)
+            {
+                if (model.HasRole(call.TargetMethod, rule.Trigger))
+                {
+                    lookups.Add(call);
+                }
+                else if (model.HasRole(call.TargetMethod, rule.Cover))
+                {
+                    audits.Add(call);
+                }
+            }
+
+            if (lookups.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var audit in audits)
+            {
+                var function = Calls.EnclosingFunction(audit);
+                var sameBody = new List<IInvocationOperation>();
+                foreach (var lookup in lookups)
+                {
+                    if (Calls.EnclosingFunction(lookup) == function)
+                    {
+                        sameBody.Add(lookup);
+                    }
+                }
+
+                if (sameBody.Count == 0)
+                {
+                    continue;
+                }
+
+                if (rule.ChecksMatch)
+                {
+                    CheckSubject(end, rule, audit, sameBody);
+                }
+                else
+                {
+                    CheckSwallowed(end, rule, audit, sameBody);
+                }
+            }
+        }
+
+        private void CheckSubject(OperationBlockAnalysisContext context, CoverCheckRule rule, IInvocationOperation audit, List<IInvocationOperation> lookups)
+        {
+            if (Calls.ArgumentFor(audit, rule.Match, model) is not { } recorded)
             {
                 return;
             }
@@ -88,7 +143,7 @@ namespace CaseCompliance.Analyzers.Engine
             IArgumentOperation? exampleSubject = null;
             foreach (var lookup in lookups)
             {
-                if (Calls.ArgumentFor(lookup, Role.Subject, model) is not { } subject)
+                if (Calls.ArgumentFor(lookup, rule.Match, model) is not { } subject)
                 {
                     continue;
                 }
@@ -104,13 +159,13 @@ namespace CaseCompliance.Analyzers.Engine
 
             if (example is not null && exampleSubject is not null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(otherSubject, audit.Syntax.GetLocation(),
+                context.ReportDiagnostic(rule.Rule.Create(audit.Syntax.GetLocation(),
                     SymbolText.Member(audit.TargetMethod), ValueIdentity.Text(recorded.Value),
                     SymbolText.Member(example.TargetMethod), ValueIdentity.Text(exampleSubject.Value)));
             }
         }
 
-        private void CheckSwallowed(OperationBlockAnalysisContext context, IInvocationOperation audit, List<IInvocationOperation> lookups)
+        private static void CheckSwallowed(OperationBlockAnalysisContext context, CoverCheckRule rule, IInvocationOperation audit, List<IInvocationOperation> lookups)
         {
             for (IOperation? child = audit, parent = audit.Parent; parent is not null; child = parent, parent = parent.Parent)
             {
@@ -128,7 +183,7 @@ namespace CaseCompliance.Analyzers.Engine
                 {
                     if (DataSurvives(lookup, @try))
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(swallowed, audit.Syntax.GetLocation(),
+                        context.ReportDiagnostic(rule.Rule.Create(audit.Syntax.GetLocation(),
                             SymbolText.Member(audit.TargetMethod), SymbolText.Member(context.OwningSymbol), SymbolText.Member(lookup.TargetMethod)));
                         return;
                     }

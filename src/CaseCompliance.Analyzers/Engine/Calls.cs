@@ -8,7 +8,7 @@ namespace CaseCompliance.Analyzers.Engine
     internal static class Calls
     {
         /// <summary>The argument passed for the parameter that plays <paramref name="role"/>, or null.</summary>
-        public static IArgumentOperation? ArgumentFor(IInvocationOperation invocation, Role role, CaseModel model)
+        public static IArgumentOperation? ArgumentFor(IInvocationOperation invocation, RoleSet role, CaseModel model)
         {
             foreach (var argument in invocation.Arguments)
             {

@@ -14,27 +14,33 @@ namespace CaseCompliance.Analyzers.Engine
     /// </summary>
     internal sealed class CatalogStrings
     {
-        /// <summary>Diagnostic property: the closest known value, when there is one.</summary>
-        public const string SuggestionKey = "Suggestion";
-
-        /// <summary>Diagnostic property: the unknown value.</summary>
-        public const string ValueKey = "Value";
-
         internal static readonly ImmutableArray<SyntaxKind> Kinds = ImmutableArray.Create(SyntaxKind.Attribute);
 
         private readonly CaseModel model;
-        private readonly DiagnosticDescriptor? unknownPurpose;
-        private readonly DiagnosticDescriptor? unknownGround;
+        private readonly CompiledRule? unknownPurpose;
+        private readonly CompiledRule? unknownGround;
 
         private readonly UsingAliases aliases;
 
-        public CatalogStrings(CaseModel model, DiagnosticDescriptor? unknownPurpose, DiagnosticDescriptor? unknownGround)
+        /// <summary>The known-name rules: each checks the catalog its <c>catalog</c> parameter names.</summary>
+        public CatalogStrings(CaseModel model, ImmutableArray<CompiledRule> rules)
         {
             this.model = model;
             aliases = model.Aliases;
-            this.unknownPurpose = unknownPurpose;
-            this.unknownGround = unknownGround;
+            foreach (var rule in rules)
+            {
+                if (rule.Word("catalog") == "grounds")
+                {
+                    unknownGround ??= rule;
+                }
+                else
+                {
+                    unknownPurpose ??= rule;
+                }
+            }
         }
+
+        public bool IsEmpty => unknownPurpose is null && unknownGround is null;
 
         public void OnAttribute(SyntaxNodeAnalysisContext context)
         {
@@ -118,22 +124,22 @@ namespace CaseCompliance.Analyzers.Engine
             return ours || aliases.HasAliases(attribute.SyntaxTree);
         }
 
-        private void Check(SyntaxNodeAnalysisContext context, ExpressionSyntax expression, NameCatalog catalog, DiagnosticDescriptor descriptor)
+        private void Check(SyntaxNodeAnalysisContext context, ExpressionSyntax expression, NameCatalog catalog, CompiledRule rule)
         {
             switch (expression)
             {
                 case ArrayCreationExpressionSyntax { Initializer: { } init }:
-                    CheckAll(context, init.Expressions, catalog, descriptor);
+                    CheckAll(context, init.Expressions, catalog, rule);
                     return;
                 case ImplicitArrayCreationExpressionSyntax { Initializer: { } init }:
-                    CheckAll(context, init.Expressions, catalog, descriptor);
+                    CheckAll(context, init.Expressions, catalog, rule);
                     return;
                 case CollectionExpressionSyntax collection:
                     foreach (var element in collection.Elements)
                     {
                         if (element is ExpressionElementSyntax e)
                         {
-                            Check(context, e.Expression, catalog, descriptor);
+                            Check(context, e.Expression, catalog, rule);
                         }
                     }
 
@@ -147,21 +153,21 @@ namespace CaseCompliance.Analyzers.Engine
             }
 
             var suggestion = catalog.Closest(value);
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(ValueKey, value);
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticKeys.Value, value);
             if (suggestion is not null)
             {
-                properties = properties.Add(SuggestionKey, suggestion);
+                properties = properties.Add(DiagnosticKeys.Suggestion, suggestion);
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, expression.GetLocation(), properties,
+            context.ReportDiagnostic(rule.Create(expression.GetLocation(), null, properties,
                 value, suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
         }
 
-        private void CheckAll(SyntaxNodeAnalysisContext context, SeparatedSyntaxList<ExpressionSyntax> expressions, NameCatalog catalog, DiagnosticDescriptor descriptor)
+        private void CheckAll(SyntaxNodeAnalysisContext context, SeparatedSyntaxList<ExpressionSyntax> expressions, NameCatalog catalog, CompiledRule rule)
         {
             foreach (var e in expressions)
             {
-                Check(context, e, catalog, descriptor);
+                Check(context, e, catalog, rule);
             }
         }
     }

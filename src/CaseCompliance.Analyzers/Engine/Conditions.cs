@@ -66,7 +66,7 @@ namespace CaseCompliance.Analyzers.Engine
             if (value is IIsPatternOperation { Value: IFlowCaptureReferenceOperation capture } armTest
                 && Captured(capture.Id) is { } captured && IsStatusRead(originals.Find(captured.Syntax) ?? captured))
             {
-                return PatternOutcome(armTest.Pattern) is { } armOutcome && (armTest.Pattern is not IConstantPatternOperation constantArm || MeansAttested(constantArm.Value))
+                return PatternOutcome(armTest.Pattern) is { } armOutcome && (armTest.Pattern is not IConstantPatternOperation constantArm || MeansPassed(constantArm.Value))
                     ? armOutcome
                     : null;
             }
@@ -82,7 +82,7 @@ namespace CaseCompliance.Analyzers.Engine
                     return attested; // `case false:` is the branch where the status does not hold
                 }
 
-                return MeansAttested(label) ? true : null;
+                return MeansPassed(label) ? true : null;
             }
 
             return Classify(originals.Find(value.Syntax) ?? value, 0);
@@ -169,7 +169,7 @@ namespace CaseCompliance.Analyzers.Engine
                     {
                         // p.IsAttested == false and p.Status != Attested pass when false.
                         var other = IsStatusRead(binary.LeftOperand) ? binary.RightOperand : binary.LeftOperand;
-                        if (!MeansAttested(other))
+                        if (!MeansPassed(other))
                         {
                             return null; // `State == Prepared` says nothing about an attestation
                         }
@@ -201,10 +201,10 @@ namespace CaseCompliance.Analyzers.Engine
         private static bool? Flip(bool? value) => value is { } v ? !v : null;
 
         /// <summary>
-        /// Whether a value a status is compared with stands for "attested": <c>true</c>/<c>false</c>, or an enum member
-        /// whose name says so (Attested, Approved, Attesterad, Godkänd). Other members say nothing about an attestation.
+        /// Whether a value a status is compared with stands for "passed": <c>true</c>/<c>false</c>, or an enum member whose
+        /// name the rule's <c>passedValues</c> match (and its <c>failedValues</c> do not). Other members say nothing.
         /// </summary>
-        private static bool MeansAttested(IOperation value)
+        private bool MeansPassed(IOperation value)
         {
             value = Calls.Unwrap(value);
             if (value.ConstantValue is { HasValue: true, Value: bool })
@@ -212,36 +212,28 @@ namespace CaseCompliance.Analyzers.Engine
                 return true;
             }
 
-            if (value is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum } field })
-            {
-                var name = field.Name.ToLowerInvariant();
-                var negative = name.Contains("not") || name.StartsWith("un", System.StringComparison.Ordinal) || name.StartsWith("non", System.StringComparison.Ordinal)
-                    || name.StartsWith("ej", System.StringComparison.Ordinal) || name.Contains("inte") || name.Contains("pending") || name.Contains("awaiting");
-                return !negative && (name.Contains("attest") || name.Contains("approv") || name.Contains("godk"));
-            }
-
-            return false;
+            return value is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum } field } && rule.MeansPassed(field.Name);
         }
 
         /// <summary>A pattern on a status value: <c>true</c>/<c>Attested</c> passes when matched, <c>false</c>/<c>not ...</c> when not.</summary>
-        private static bool? PatternOutcome(IPatternOperation pattern) => pattern switch
+        private bool? PatternOutcome(IPatternOperation pattern) => pattern switch
         {
             INegatedPatternOperation negated => Flip(PatternOutcome(negated.Pattern)),
             IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: false } } => false,
-            IConstantPatternOperation constant when MeansAttested(constant.Value) => true,
+            IConstantPatternOperation constant when MeansPassed(constant.Value) => true,
             _ => null,
         };
 
 
         /// <summary>A cover call that returns bool: it checks, and its result says whether the check passed.</summary>
-        private bool IsCheckCall(IMethodSymbol method) => rule.Cover != Role.None && HasAnyRole(method, rule.Cover) && ReturnsBool(method);
+        private bool IsCheckCall(IMethodSymbol method) => model.HasRole(method, rule.Cover) && ReturnsBool(method);
 
-        private bool IsStatus(IMethodSymbol method) => rule.Status != Role.None && model.HasRole(method, rule.Status);
+        private bool IsStatus(IMethodSymbol method) => model.HasRole(method, rule.Status);
 
         private bool IsStatusRead(IOperation operation)
         {
             operation = Calls.Unwrap(operation);
-            if (rule.Status == Role.None)
+            if (rule.Status.IsEmpty)
             {
                 return false;
             }
@@ -259,7 +251,7 @@ namespace CaseCompliance.Analyzers.Engine
         /// <summary>One side is a value of the compared role (a member or parameter, or a copy), the other any non-constant value.</summary>
         private bool IsComparisonCheck(IOperation left, IOperation right)
         {
-            if (rule.CompareWith == Role.None)
+            if (rule.CompareWith.IsEmpty)
             {
                 return false;
             }
@@ -328,12 +320,6 @@ namespace CaseCompliance.Analyzers.Engine
             }
 
             return null;
-        }
-
-        private bool HasAnyRole(IMethodSymbol method, Role roles)
-        {
-            var own = model.Meaning(method).Roles;
-            return (own & roles) != Role.None;
         }
 
         internal static bool ReturnsBool(IMethodSymbol method) => method.ReturnType.SpecialType == SpecialType.System_Boolean

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -13,38 +14,56 @@ namespace CaseCompliance.Analyzers.Engine
     /// </summary>
     internal sealed class MustDifferRule
     {
-        public MustDifferRule(DiagnosticDescriptor descriptor, Role call, Role first, Role second)
+        public MustDifferRule(CompiledRule rule)
         {
-            Descriptor = descriptor;
-            Call = call;
-            First = first;
-            Second = second;
+            Rule = rule;
+            Call = rule.RoleParameter("call");
+            First = rule.RoleParameter("first");
+            Second = rule.RoleParameter("second");
         }
 
-        public DiagnosticDescriptor Descriptor { get; }
+        public CompiledRule Rule { get; }
 
-        public Role Call { get; }
+        public RoleSet Call { get; }
 
-        public Role First { get; }
+        public RoleSet First { get; }
 
-        public Role Second { get; }
+        public RoleSet Second { get; }
     }
 
     /// <summary>The rule kind "must differ": reports a call whose two values are provably the same (never on unknown).</summary>
     internal sealed class MustDiffer
     {
         private readonly CaseModel model;
-        private readonly MustDifferRule rule;
+        private readonly ImmutableArray<MustDifferRule> rules;
+        private readonly RoleSet calls;
 
-        public MustDiffer(CaseModel model, MustDifferRule rule)
+        public MustDiffer(CaseModel model, ImmutableArray<MustDifferRule> rules)
         {
             this.model = model;
-            this.rule = rule;
+            this.rules = rules;
+            foreach (var rule in rules)
+            {
+                calls = calls.Union(rule.Call);
+            }
         }
 
         public void OnInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
+            if (!model.HasRole(invocation.TargetMethod, calls))
+            {
+                return;
+            }
+
+            foreach (var rule in rules)
+            {
+                Check(context, invocation, rule);
+            }
+        }
+
+        private void Check(OperationAnalysisContext context, IInvocationOperation invocation, MustDifferRule rule)
+        {
             if (!model.HasRole(invocation.TargetMethod, rule.Call) || Calls.ArgumentFor(invocation, rule.First, model) is not { } first)
             {
                 return;
@@ -53,7 +72,7 @@ namespace CaseCompliance.Analyzers.Engine
             if (Calls.ArgumentFor(invocation, rule.Second, model) is { } second
                 && ValueIdentity.Compare(first.Value, second.Value) == Sameness.Same)
             {
-                Report(context, invocation, first, ValueIdentity.Text(second.Value));
+                Report(context, rule, invocation, first, ValueIdentity.Text(second.Value));
                 return;
             }
 
@@ -64,24 +83,24 @@ namespace CaseCompliance.Analyzers.Engine
                     continue;
                 }
 
-                foreach (var member in MembersWithRole(type))
+                foreach (var member in MembersWithRole(type, rule.Second))
                 {
                     if (ValueIdentity.CompareWithMember(first.Value, argument.Value, member) == Sameness.Same)
                     {
-                        Report(context, invocation, first, ValueIdentity.Text(argument.Value) + "." + member.Name);
+                        Report(context, rule, invocation, first, ValueIdentity.Text(argument.Value) + "." + member.Name);
                         return;
                     }
                 }
             }
         }
 
-        private IEnumerable<ISymbol> MembersWithRole(INamedTypeSymbol type)
+        private IEnumerable<ISymbol> MembersWithRole(INamedTypeSymbol type, RoleSet role)
         {
             for (var t = type; t is not null && t.SpecialType == SpecialType.None; t = t.BaseType)
             {
                 foreach (var member in t.GetMembers())
                 {
-                    if ((member is IPropertySymbol || member is IFieldSymbol) && !member.IsStatic && model.HasRole(member, rule.Second))
+                    if ((member is IPropertySymbol || member is IFieldSymbol) && !member.IsStatic && model.HasRole(member, role))
                     {
                         yield return member;
                     }
@@ -89,8 +108,8 @@ namespace CaseCompliance.Analyzers.Engine
             }
         }
 
-        private void Report(OperationAnalysisContext context, IInvocationOperation invocation, IArgumentOperation first, string second)
-            => context.ReportDiagnostic(Diagnostic.Create(rule.Descriptor, invocation.Syntax.GetLocation(),
+        private static void Report(OperationAnalysisContext context, MustDifferRule rule, IInvocationOperation invocation, IArgumentOperation first, string second)
+            => context.ReportDiagnostic(rule.Rule.Create(invocation.Syntax.GetLocation(),
                 SymbolText.Member(invocation.TargetMethod), ValueIdentity.Text(first.Value), second));
     }
 }

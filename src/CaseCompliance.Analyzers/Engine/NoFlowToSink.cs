@@ -1,31 +1,54 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using CaseCompliance.Analyzers.Model;
+using CaseCompliance.Analyzers.RulesFile;
 
 namespace CaseCompliance.Analyzers.Engine
 {
+    /// <summary>An instance of the rule kind "data must not flow into a sink unless it passes a redactor" (CASE060).</summary>
+    internal sealed class NoFlowToSinkRule
+    {
+        public NoFlowToSinkRule(CompiledRule rule, CaseModel model)
+        {
+            Rule = rule;
+            Data = new DataSelector(rule.Data("data", DataSpec.Any), model);
+            Sinks = new Sinks(model, rule.RoleParameter("sinks"), rule.RoleParameter("redactors"));
+        }
+
+        public CompiledRule Rule { get; }
+
+        public DataSelector Data { get; }
+
+        public Sinks Sinks { get; }
+    }
+
     /// <summary>
-    /// The rule kind "data must not flow into a sink unless it passes a redactor" (CASE060). Taint is followed only in
-    /// bodies that contain both a personal-data read and a sink call; each sink argument that carries data is reported.
+    /// The rule kind "no flow to sink". Taint is followed only in bodies that contain both a personal-data read and a
+    /// call that is a sink of some rule; each sink argument that carries the rule's data is reported. One host serves
+    /// every rule of the kind: one listener per body for all of them.
     /// </summary>
     internal sealed class NoFlowToSink
     {
         private static IOperation Unconvert(IOperation value) => value is IConversionOperation { IsImplicit: true } conversion ? conversion.Operand : value;
 
-        /// <summary>Diagnostic property: the personal-data member the argument carries.</summary>
-        public const string SourceKey = "Source";
-
         private readonly CaseModel model;
-        private readonly DiagnosticDescriptor descriptor;
-        private readonly Sinks sinks;
+        private readonly ImmutableArray<NoFlowToSinkRule> rules;
+        private readonly Sinks anySink;
 
-        public NoFlowToSink(CaseModel model, DiagnosticDescriptor descriptor)
+        public NoFlowToSink(CaseModel model, ImmutableArray<NoFlowToSinkRule> rules)
         {
             this.model = model;
-            this.descriptor = descriptor;
-            sinks = new Sinks(model);
+            this.rules = rules;
+            var sinks = RoleSet.Empty;
+            foreach (var rule in rules)
+            {
+                sinks = sinks.Union(rule.Sinks.SinkRoles);
+            }
+
+            anySink = new Sinks(model, sinks, RoleSet.Empty);
         }
 
         public void OnBlockStart(OperationBlockStartAnalysisContext context)
@@ -41,7 +64,7 @@ namespace CaseCompliance.Analyzers.Engine
                     System.Threading.Interlocked.Exchange(ref reads, 1);
                 }
 
-                if (c.Operation.Kind is OperationKind.Invocation or OperationKind.ObjectCreation && sinks.IsSinkCall(c.Operation))
+                if (c.Operation.Kind is OperationKind.Invocation or OperationKind.ObjectCreation && anySink.IsSinkCall(c.Operation))
                 {
                     lock (gate)
                     {
@@ -57,47 +80,61 @@ namespace CaseCompliance.Analyzers.Engine
                     return; // most bodies: no taint analysis at all
                 }
 
-                // One taint analysis per body: what it learns about locals serves every sink call of the body.
-                var taints = new Dictionary<IOperation, Taint>();
-                foreach (var call in calls)
+                foreach (var rule in rules)
                 {
-                    var root = Calls.Root(call);
-                    if (!taints.TryGetValue(root, out var taint))
+                    Check(end, rule, calls);
+                }
+            });
+        }
+
+        private void Check(OperationBlockAnalysisContext context, NoFlowToSinkRule rule, List<IOperation> calls)
+        {
+            // One taint analysis per body and rule: what it learns about locals serves every sink call of the body.
+            var taints = new Dictionary<IOperation, Taint>();
+            bool IsSource(ISymbol symbol) => model.PersonalDataOf(symbol) is { } data && rule.Data.Matches(data, symbol, model);
+            foreach (var call in calls)
+            {
+                if (!rule.Sinks.IsSinkCall(call))
+                {
+                    continue;
+                }
+
+                var root = Calls.Root(call);
+                if (!taints.TryGetValue(root, out var taint))
+                {
+                    taints.Add(root, taint = new Taint(model, rule.Sinks, root, rule.Data.IsAny ? null : IsSource));
+                }
+
+                var arguments = call switch
+                {
+                    IInvocationOperation invocation => invocation.Arguments,
+                    IObjectCreationOperation creation => creation.Arguments,
+                    _ => default,
+                };
+                foreach (var argument in arguments)
+                {
+                    if (argument.ArgumentKind == ArgumentKind.DefaultValue || !rule.Sinks.IsSinkArgument(call, argument))
                     {
-                        taints.Add(root, taint = new Taint(model, sinks, root));
+                        continue;
                     }
 
-                    var arguments = call switch
+                    // A params array reports each element that carries data; other arguments themselves.
+                    var values = argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements }
+                        ? elements.ElementValues
+                        : ImmutableArray.Create(argument.Value);
+                    foreach (var value in values)
                     {
-                        IInvocationOperation invocation => invocation.Arguments,
-                        IObjectCreationOperation creation => creation.Arguments,
-                        _ => default,
-                    };
-                    foreach (var argument in arguments)
-                    {
-                        if (argument.ArgumentKind == ArgumentKind.DefaultValue || !sinks.IsSinkArgument(call, argument))
+                        if (taint.Source(value) is { } source)
                         {
-                            continue;
-                        }
-
-                        // A params array reports each element that carries data; other arguments themselves.
-                        var values = argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements }
-                            ? elements.ElementValues
-                            : System.Collections.Immutable.ImmutableArray.Create(argument.Value);
-                        foreach (var value in values)
-                        {
-                            if (taint.Source(value) is { } source)
-                            {
-                                var category = model.PersonalDataOf(source)?.Category ?? "personal";
-                                var sinkName = call is IInvocationOperation i ? SymbolText.Member(i.TargetMethod) : call.Type?.Name ?? "exception";
-                                var properties = System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(SourceKey, source.Name);
-                                var at = values.Length == 1 && argument.ArgumentKind != ArgumentKind.ParamArray ? argument.Syntax : Unconvert(value).Syntax;
-                                end.ReportDiagnostic(Diagnostic.Create(descriptor, at.GetLocation(), properties, SymbolText.Member(source), category, sinkName));
-                            }
+                            var category = model.PersonalDataOf(source)?.Category ?? "personal";
+                            var sinkName = call is IInvocationOperation i ? SymbolText.Member(i.TargetMethod) : call.Type?.Name ?? "exception";
+                            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticKeys.Source, source.Name);
+                            var at = values.Length == 1 && argument.ArgumentKind != ArgumentKind.ParamArray ? argument.Syntax : Unconvert(value).Syntax;
+                            context.ReportDiagnostic(rule.Rule.Create(at.GetLocation(), null, properties, SymbolText.Member(source), category, sinkName));
                         }
                     }
                 }
-            });
+            }
         }
     }
 }

@@ -23,7 +23,8 @@ namespace CaseCompliance.Analyzers.Engine
     {
         private readonly CaseModel model;
         private readonly ImmutableArray<PathRule> rules;
-        private readonly Role memberRoles;
+        private readonly RoleSet memberRoles;
+        private readonly RoleSet callRoles;
 
         public PathEngine(CaseModel model, ImmutableArray<PathRule> rules)
         {
@@ -31,7 +32,8 @@ namespace CaseCompliance.Analyzers.Engine
             this.rules = rules;
             foreach (var rule in rules)
             {
-                memberRoles |= rule.Status | rule.CompareWith;
+                memberRoles = memberRoles.Union(rule.Status).Union(rule.CompareWith);
+                callRoles = callRoles.Union(rule.Trigger).Union(rule.Cover).Union(rule.Status);
             }
         }
 
@@ -42,7 +44,7 @@ namespace CaseCompliance.Analyzers.Engine
             context.RegisterSymbolEndAction(state.OnTypeEnd);
         }
 
-        private bool HasAnyRole(ISymbol symbol, Role roles) => roles != Role.None && (model.Meaning(symbol).Roles & roles) != Role.None;
+        private bool HasAnyRole(ISymbol symbol, RoleSet roles) => model.HasRole(symbol, roles);
 
         /// <summary>
         /// The meaning of a tested check result, from where the guarded calls are: when only one branch of the test
@@ -161,31 +163,49 @@ namespace CaseCompliance.Analyzers.Engine
         /// <summary>What a block holds that the rules care about.</summary>
         private sealed class BlockScan
         {
+            private readonly object gate = new object();
             private int relevant;
-            private int triggers; // bit i: rule i's trigger is called here
+            private bool[]? triggers; // [i]: rule i's trigger is called here (or, for a guarded body, the method is one)
 
             public bool Relevant => Volatile.Read(ref relevant) != 0;
 
-            public int Triggers => Volatile.Read(ref triggers);
+            public bool HasTrigger(int rule)
+            {
+                lock (gate)
+                {
+                    return triggers is not null && triggers[rule];
+                }
+            }
+
+            public bool[]? Triggers
+            {
+                get
+                {
+                    lock (gate)
+                    {
+                        return triggers is null ? null : (bool[])triggers.Clone();
+                    }
+                }
+            }
 
             public void OnInvocation(PathEngine engine, OperationAnalysisContext context)
             {
                 var method = ((IInvocationOperation)context.Operation).TargetMethod;
                 var roles = engine.model.Meaning(method).Roles;
-                if (roles == Role.None)
+                if (!roles.Overlaps(engine.callRoles))
                 {
-                    return;
+                    return; // almost every call: one cached lookup and one bit test, whatever the number of rules
                 }
 
                 for (var i = 0; i < engine.rules.Length; i++)
                 {
                     var rule = engine.rules[i];
-                    if (rule.Kind != PathRuleKind.GuardedBody && (roles & rule.Trigger) != Role.None)
+                    if (rule.Kind != PathRuleKind.GuardedBody && roles.Overlaps(rule.Trigger))
                     {
-                        MarkTrigger(i);
+                        MarkTrigger(engine, i);
                     }
 
-                    if ((roles & (rule.Cover | rule.Status)) != Role.None)
+                    if (roles.Overlaps(rule.Cover) || roles.Overlaps(rule.Status))
                     {
                         Interlocked.Exchange(ref relevant, 1);
                     }
@@ -207,21 +227,20 @@ namespace CaseCompliance.Analyzers.Engine
                 }
             }
 
-            public void MarkTrigger(int rule)
+            public void MarkTrigger(PathEngine engine, int rule)
             {
-                int current;
-                do
+                lock (gate)
                 {
-                    current = triggers;
+                    (triggers ??= new bool[engine.rules.Length])[rule] = true;
                 }
-                while (Interlocked.CompareExchange(ref triggers, current | (1 << rule), current) != current);
+
                 Interlocked.Exchange(ref relevant, 1);
             }
         }
 
         private sealed class Body
         {
-            public Body(ISymbol owner, ControlFlowGraph graph, ImmutableArray<IOperation> roots, int triggers)
+            public Body(ISymbol owner, ControlFlowGraph graph, ImmutableArray<IOperation> roots, bool[]? triggers)
             {
                 Owner = owner;
                 Graph = graph;
@@ -235,7 +254,9 @@ namespace CaseCompliance.Analyzers.Engine
 
             public ImmutableArray<IOperation> Roots { get; }
 
-            public int Triggers { get; }
+            public bool[]? Triggers { get; }
+
+            public bool HasTrigger(int rule) => Triggers is not null && Triggers[rule];
 
             private OriginalOperations? originals;
 
@@ -265,12 +286,12 @@ namespace CaseCompliance.Analyzers.Engine
                 {
                     if (engine.rules[i].Kind == PathRuleKind.GuardedBody && engine.HasAnyRole(context.OwningSymbol, engine.rules[i].Trigger))
                     {
-                        scan.MarkTrigger(i);
+                        scan.MarkTrigger(engine, i);
                     }
                 }
 
                 context.RegisterOperationAction(c => scan.OnInvocation(engine, c), OperationKind.Invocation);
-                if (engine.memberRoles != Role.None)
+                if (!engine.memberRoles.IsEmpty)
                 {
                     context.RegisterOperationAction(c => scan.OnMemberReference(engine, c),
                         OperationKind.PropertyReference, OperationKind.FieldReference, OperationKind.ParameterReference);
@@ -311,7 +332,7 @@ namespace CaseCompliance.Analyzers.Engine
                     foreach (var body in bodies)
                     {
                         context.CancellationToken.ThrowIfCancellationRequested();
-                        if ((body.Triggers & (1 << i)) == 0)
+                        if (!body.HasTrigger(i))
                         {
                             continue;
                         }
@@ -321,7 +342,7 @@ namespace CaseCompliance.Analyzers.Engine
                         {
                             CheckBody(context, i, body);
                         }
-                        else if (!engine.HasAnyRole(body.Owner, rule.Trigger))
+                        else if (!rule.PassUp || !engine.HasAnyRole(body.Owner, rule.Trigger))
                         {
                             // A method that plays the trigger role itself passes the duty to its callers.
                             CheckCalls(context, i, body, body.Graph, body.Owner);
@@ -366,8 +387,8 @@ namespace CaseCompliance.Analyzers.Engine
                 System.Func<IOperation, bool>? effect = null)
             {
                 var rule = engine.rules[ruleIndex];
-                var compared = rule.CompareWith != Role.None && body.Owner is IMethodSymbol owner
-                    ? owner.Parameters.FirstOrDefault(p => engine.model.HasRole(p, Role.Attester))
+                var compared = !rule.CompareWith.IsEmpty && !rule.ComparedParameter.IsEmpty && body.Owner is IMethodSymbol owner
+                    ? owner.Parameters.FirstOrDefault(p => engine.model.HasRole(p, rule.ComparedParameter))
                     : null;
                 var conditions = rule.HasConditionChecks ? new Conditions(engine.model, rule, body.Originals, graph, compared) : null;
                 var token = CancellationToken.None;
@@ -395,8 +416,9 @@ namespace CaseCompliance.Analyzers.Engine
                 if (Paths(ruleIndex, body, body.Graph, discardRejections: true, effect: RecordsFor(method)).HasUncoveredEffectPath())
                 {
                     var rule = engine.rules[ruleIndex];
-                    var compared = method.Parameters.FirstOrDefault(p => engine.model.HasRole(p, Role.Attester))?.Name ?? "the attester";
-                    context.ReportDiagnostic(Diagnostic.Create(rule.Descriptor, method.Locations[0], SymbolText.Member(method), compared));
+                    var compared = method.Parameters.FirstOrDefault(p => engine.model.HasRole(p, rule.ComparedParameter))?.Name
+                        ?? "the " + string.Join(" or ", engine.model.Roles.Names(rule.ComparedParameter.IsEmpty ? rule.CompareWith : rule.ComparedParameter));
+                    context.ReportDiagnostic(rule.Rule.Create(method.Locations[0], SymbolText.Member(method), compared));
                 }
             }
 
@@ -420,7 +442,7 @@ namespace CaseCompliance.Analyzers.Engine
                     else
                     {
                         uncovered = paths.HasUncoveredPathThrough(site);
-                        if (!uncovered && rule.Match != Role.None && Mismatches(rule, paths, site, body) is { } mismatched)
+                        if (!uncovered && !rule.Match.IsEmpty && Mismatches(rule, paths, site, body) is { } mismatched)
                         {
                             // Cover calls about another value do not count for this trigger: look again without them.
                             var key = string.Join(",", mismatched.Select(n => n.SpanStart).OrderBy(n => n));
@@ -437,8 +459,8 @@ namespace CaseCompliance.Analyzers.Engine
 
                     if (uncovered && reported.Add(site.Invocation.Syntax))
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(rule.Descriptor, site.Invocation.Syntax.GetLocation(),
-                            SymbolText.Member(site.Invocation.TargetMethod), SymbolText.Member(owner)));
+                        context.ReportDiagnostic(rule.Rule.Create(site.Invocation.Syntax.GetLocation(),
+                            SymbolText.Member(site.Invocation.TargetMethod), SymbolText.Member(owner), CoverText(rule)));
                     }
                 }
 
@@ -455,6 +477,8 @@ namespace CaseCompliance.Analyzers.Engine
                     CheckCalls(context, ruleIndex, body, graph.GetAnonymousFunctionControlFlowGraph(lambda, context.CancellationToken), lambda.Symbol);
                 }
             }
+
+            private string CoverText(PathRule rule) => string.Join(", ", engine.model.Roles.Names(rule.Cover.Union(rule.Status)));
 
             /// <summary>The cover calls whose matching argument is provably another value than the trigger's; null when none.</summary>
             private HashSet<SyntaxNode>? Mismatches(PathRule rule, FlowPaths paths, FlowSite trigger, Body body)

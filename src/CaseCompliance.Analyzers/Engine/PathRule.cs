@@ -1,4 +1,4 @@
-using Microsoft.CodeAnalysis;
+using System.Collections.Immutable;
 using CaseCompliance.Analyzers.Model;
 
 namespace CaseCompliance.Analyzers.Engine
@@ -17,49 +17,95 @@ namespace CaseCompliance.Analyzers.Engine
     }
 
     /// <summary>
-    /// One path rule: a small instance of a kind, made of roles. What covers a path: a call of role
-    /// <see cref="Cover"/> (when it returns bool and <see cref="CheckedResult"/> is set, only a condition on its
-    /// result that passes); a condition that reads a member of role <see cref="Status"/> as true; a comparison of a
-    /// value of role <see cref="CompareWith"/> with another value that rejects on equality.
+    /// One path rule: an instance of a path kind, made of roles from its definition. What covers a path: a call of role
+    /// <see cref="Cover"/> (when it returns bool and <see cref="CheckedResult"/> is set, only a condition on its result
+    /// that passes); a condition that reads a member of role <see cref="Status"/> as passed (true, or an enum member
+    /// named like <see cref="PassedValues"/>); a comparison of a value of role <see cref="CompareWith"/> with another
+    /// value that rejects on equality.
     /// </summary>
     internal sealed class PathRule
     {
-        public PathRule(DiagnosticDescriptor descriptor, PathRuleKind kind, Role trigger, Role cover,
-            bool checkedResult = false, Role status = Role.None, Role compareWith = Role.None, Role match = Role.None)
+        public PathRule(CompiledRule rule, PathRuleKind kind)
         {
-            Descriptor = descriptor;
+            Rule = rule;
             Kind = kind;
-            Trigger = trigger;
-            Cover = cover;
-            CheckedResult = checkedResult;
-            Status = status;
-            CompareWith = compareWith;
-            Match = match;
+            Trigger = rule.RoleParameter("trigger");
+            Cover = rule.RoleParameter("cover");
+            CheckedResult = rule.Flag("checkedResult", false);
+            Status = rule.RoleParameter("status");
+            CompareWith = rule.RoleParameter("compareWith");
+            ComparedParameter = rule.RoleParameter("comparedParameter");
+            Match = rule.RoleParameter("match");
+            PassUp = rule.Flag("passUp", true);
+            PassedValues = rule.Names("passedValues");
+            FailedValues = rule.Names("failedValues");
         }
 
-        public DiagnosticDescriptor Descriptor { get; }
+        public static PathRuleKind? KindOf(string kind) => kind switch
+        {
+            RuleKind.RequiredOnEveryPath => PathRuleKind.RequiredOnEveryPath,
+            RuleKind.GuardBefore => PathRuleKind.GuardBefore,
+            RuleKind.GuardedBody => PathRuleKind.GuardedBody,
+            _ => null,
+        };
+
+        public CompiledRule Rule { get; }
 
         public PathRuleKind Kind { get; }
 
         /// <summary>The role of the call (or, for <see cref="PathRuleKind.GuardedBody"/>, of the method) that needs a cover.</summary>
-        public Role Trigger { get; }
+        public RoleSet Trigger { get; }
 
-        /// <summary>Calls of this role (any of the flags) cover.</summary>
-        public Role Cover { get; }
+        /// <summary>Calls of these roles cover.</summary>
+        public RoleSet Cover { get; }
 
         /// <summary>A cover call that returns bool counts only through a condition on its result.</summary>
         public bool CheckedResult { get; }
 
-        /// <summary>A condition that reads a member of this role as true covers the branch where it holds.</summary>
-        public Role Status { get; }
+        /// <summary>A condition that reads a member of these roles as passed covers the branch where it holds.</summary>
+        public RoleSet Status { get; }
 
-        /// <summary>A comparison of a value of this role with another value, rejecting on equality, covers.</summary>
-        public Role CompareWith { get; }
+        /// <summary>Names of enum members of a status that mean passed (globs, any case).</summary>
+        public ImmutableArray<string> PassedValues { get; }
+
+        /// <summary>Names of enum members that never mean passed.</summary>
+        public ImmutableArray<string> FailedValues { get; }
+
+        /// <summary>A comparison of a value of these roles with another value, rejecting on equality, covers.</summary>
+        public RoleSet CompareWith { get; }
+
+        /// <summary>When the body has a parameter of these roles, a comparison must involve it.</summary>
+        public RoleSet ComparedParameter { get; }
 
         /// <summary>A cover call only counts when its argument of this role is not provably another value than the trigger's.</summary>
-        public Role Match { get; }
+        public RoleSet Match { get; }
+
+        /// <summary>A body whose own method plays the trigger role passes the duty to its callers.</summary>
+        public bool PassUp { get; }
 
         /// <summary>Whether conditions can cover, so bodies need their conditions classified.</summary>
-        public bool HasConditionChecks => CheckedResult || Status != Role.None || CompareWith != Role.None;
+        public bool HasConditionChecks => CheckedResult || !Status.IsEmpty || !CompareWith.IsEmpty;
+
+        /// <summary>Whether an enum member's name means the status passed.</summary>
+        public bool MeansPassed(string memberName)
+        {
+            foreach (var failed in FailedValues)
+            {
+                if (RulesFile.DocIdPattern.Glob(failed, memberName, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var passed in PassedValues)
+            {
+                if (RulesFile.DocIdPattern.Glob(passed, memberName, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

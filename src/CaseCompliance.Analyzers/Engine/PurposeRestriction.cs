@@ -8,42 +8,38 @@ using CaseCompliance.Analyzers.Model;
 namespace CaseCompliance.Analyzers.Engine
 {
     /// <summary>
-    /// An instance of the rule kind "data restricted to purposes": reads of personal data (optionally of one
-    /// category) need a declared purpose in scope (<see cref="Undeclared"/>) that is one of the allowed purposes
-    /// (<see cref="Outside"/>). The allowed purposes are the rule's own, or else the data's <c>Purposes</c>.
+    /// An instance of the rule kind "data restricted to purposes": reads of the rule's data need a declared purpose in
+    /// scope (<c>"report": "undeclared"</c>, CASE001) that is one of the allowed purposes (<c>"report": "outside"</c>,
+    /// CASE002). The allowed purposes are the rule's own, or else the data's <c>Purposes</c>.
     /// </summary>
     internal sealed class PurposeRule
     {
-        public PurposeRule(DiagnosticDescriptor? undeclared, DiagnosticDescriptor outside, string? category = null, ImmutableArray<string> allowedPurposes = default)
+        public PurposeRule(CompiledRule rule, CaseModel model)
         {
-            Undeclared = undeclared;
-            Outside = outside;
-            Category = category;
-            AllowedPurposes = allowedPurposes.IsDefault ? ImmutableArray<string>.Empty : allowedPurposes;
+            Rule = rule;
+            Undeclared = rule.Word("report") == "undeclared";
+            Data = new DataSelector(rule.Data("data", RulesFile.DataSpec.Any), model);
+            AllowedPurposes = rule.Names("purposes");
+            ExemptDeclaringType = rule.Flag("exemptDeclaringType", true);
         }
 
-        public DiagnosticDescriptor? Undeclared { get; }
+        public CompiledRule Rule { get; }
 
-        public DiagnosticDescriptor Outside { get; }
+        /// <summary>Reports reads with no purpose in scope; otherwise reads whose purposes in scope are not allowed.</summary>
+        public bool Undeclared { get; }
 
-        /// <summary>Only data of this category, or all personal data when null.</summary>
-        public string? Category { get; }
+        public DataSelector Data { get; }
 
         /// <summary>The purposes the rule allows; empty means the data's own <c>Purposes</c>.</summary>
         public ImmutableArray<string> AllowedPurposes { get; }
+
+        /// <summary>The type that declares a member may read it.</summary>
+        public bool ExemptDeclaringType { get; }
     }
 
     /// <summary>The rule kind "data restricted to purposes" (CASE001, CASE002 and custom rules of that kind).</summary>
     internal sealed class PurposeRestriction
     {
-        /// <summary>Diagnostic property: the purposes the data allows, joined by <see cref="Separator"/>.</summary>
-        public const string AllowedPurposesKey = "AllowedPurposes";
-
-        /// <summary>Diagnostic property: the purposes in scope, joined by <see cref="Separator"/>.</summary>
-        public const string ScopePurposesKey = "ScopePurposes";
-
-        public const char Separator = ';';
-
         private readonly CaseModel model;
         private readonly ImmutableArray<PurposeRule> rules;
 
@@ -63,7 +59,7 @@ namespace CaseCompliance.Analyzers.Engine
                 return;
             }
 
-            if (DataReads.IsNotARead(operation) || DataReads.IsOwnMember(member, context.ContainingSymbol))
+            if (DataReads.IsNotARead(operation))
             {
                 return;
             }
@@ -96,8 +92,7 @@ namespace CaseCompliance.Analyzers.Engine
             foreach (var member in members)
             {
                 // One diagnostic per expression: the first personal-data member that needs one stands for the rest.
-                if (model.PersonalDataOf(member) is { } data && !DataReads.IsOwnMember(member, context.ContainingSymbol)
-                    && Check(context, operation, location, member, data))
+                if (model.PersonalDataOf(member) is { } data && Check(context, operation, location, member, data))
                 {
                     return;
                 }
@@ -106,38 +101,38 @@ namespace CaseCompliance.Analyzers.Engine
 
         private bool Check(OperationAnalysisContext context, IOperation operation, Location location, ISymbol member, PersonalDataInfo data)
         {
-            var scope = model.ScopeAt(operation, context.ContainingSymbol);
+            PurposeScope? scope = null;
+            bool? own = null;
+            var reported = false;
             foreach (var rule in rules)
             {
-                if (rule.Category is not null && rule.Category != data.Category)
+                if (!rule.Data.Matches(data, member, model)
+                    || rule.ExemptDeclaringType && (own ??= DataReads.IsOwnMember(member, context.ContainingSymbol)))
                 {
                     continue;
                 }
 
-                if (scope.IsEmpty)
-                {
-                    if (rule.Undeclared is { } undeclared)
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(undeclared, location, Properties(data, scope),
-                            SymbolText.Member(member), data.Category, SymbolText.Member(context.ContainingSymbol)));
-                        return true;
-                    }
-
-                    continue;
-                }
-
+                var inScope = scope ??= model.ScopeAt(operation, context.ContainingSymbol);
                 var allowed = rule.AllowedPurposes.IsEmpty ? data.Purposes : rule.AllowedPurposes;
-                if (!allowed.IsEmpty && !Overlaps(allowed, scope.Purposes))
+                if (rule.Undeclared)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(rule.Outside, location, Properties(data, scope),
-                        SymbolText.Member(member), SymbolText.Quoted(allowed), SymbolText.Member(context.ContainingSymbol), SymbolText.Quoted(scope.Purposes)));
-                    return true;
+                    if (inScope.IsEmpty)
+                    {
+                        context.ReportDiagnostic(rule.Rule.Create(location, null, Properties(allowed, inScope),
+                            SymbolText.Member(member), data.Category, SymbolText.Member(context.ContainingSymbol), SymbolText.Quoted(allowed), string.Empty));
+                        reported = true;
+                    }
+                }
+                else if (!inScope.IsEmpty && !allowed.IsEmpty && !Overlaps(allowed, inScope.Purposes))
+                {
+                    context.ReportDiagnostic(rule.Rule.Create(location, null, Properties(allowed, inScope),
+                        SymbolText.Member(member), data.Category, SymbolText.Member(context.ContainingSymbol), SymbolText.Quoted(allowed), SymbolText.Quoted(inScope.Purposes)));
+                    reported = true;
                 }
             }
 
-            return false;
+            return reported;
         }
-
 
         private static bool Overlaps(ImmutableArray<string> a, ImmutableArray<string> b)
         {
@@ -152,9 +147,9 @@ namespace CaseCompliance.Analyzers.Engine
             return false;
         }
 
-        private static ImmutableDictionary<string, string?> Properties(PersonalDataInfo data, PurposeScope scope)
+        private static ImmutableDictionary<string, string?> Properties(ImmutableArray<string> allowed, PurposeScope scope)
             => ImmutableDictionary<string, string?>.Empty
-                .Add(AllowedPurposesKey, string.Join(Separator.ToString(), data.Purposes))
-                .Add(ScopePurposesKey, scope.IsEmpty ? string.Empty : string.Join(Separator.ToString(), scope.Purposes));
+                .Add(DiagnosticKeys.AllowedPurposes, string.Join(DiagnosticKeys.Separator.ToString(), allowed))
+                .Add(DiagnosticKeys.ScopePurposes, scope.IsEmpty ? string.Empty : string.Join(DiagnosticKeys.Separator.ToString(), scope.Purposes));
     }
 }

@@ -14,18 +14,18 @@ namespace CaseCompliance.Analyzers.Engine
     /// </summary>
     internal sealed class RequiredValueRule
     {
-        public RequiredValueRule(DiagnosticDescriptor descriptor, Role type, Role member)
+        public RequiredValueRule(CompiledRule rule)
         {
-            Descriptor = descriptor;
-            Type = type;
-            Member = member;
+            Rule = rule;
+            Type = rule.RoleParameter("type");
+            Member = rule.RoleParameter("member");
         }
 
-        public DiagnosticDescriptor Descriptor { get; }
+        public CompiledRule Rule { get; }
 
-        public Role Type { get; }
+        public RoleSet Type { get; }
 
-        public Role Member { get; }
+        public RoleSet Member { get; }
     }
 
     /// <summary>
@@ -35,35 +35,47 @@ namespace CaseCompliance.Analyzers.Engine
     /// </summary>
     internal sealed class RequiredValue
     {
-        /// <summary>Diagnostic property: the member that needs a value.</summary>
-        public const string MemberKey = "Member";
-
-        /// <summary>Diagnostic property: "missing" or "empty".</summary>
-        public const string ProblemKey = "Problem";
-
         private readonly CaseModel model;
-        private readonly RequiredValueRule rule;
+        private readonly ImmutableArray<RequiredValueRule> rules;
+        private readonly RoleSet types;
 
-        public RequiredValue(CaseModel model, RequiredValueRule rule)
+        public RequiredValue(CaseModel model, ImmutableArray<RequiredValueRule> rules)
         {
             this.model = model;
-            this.rule = rule;
+            this.rules = rules;
+            foreach (var rule in rules)
+            {
+                types = types.Union(rule.Type);
+            }
         }
 
         public void OnCreation(OperationAnalysisContext context)
         {
+            if (context.Operation.Type is not INamedTypeSymbol created || !HasTypeRole(created, types))
+            {
+                return; // most creations: the type's cached meaning and its bases', one bit test each
+            }
+
+            foreach (var rule in rules)
+            {
+                Check(context, rule);
+            }
+        }
+
+        private void Check(OperationAnalysisContext context, RequiredValueRule rule)
+        {
             switch (context.Operation)
             {
-                case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol type && HasTypeRole(type):
-                    CheckCreation(context, creation, type);
+                case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol type && HasTypeRole(type, rule.Type):
+                    CheckCreation(context, rule, creation, type);
                     break;
-                case IWithOperation with when with.Type is INamedTypeSymbol type && HasTypeRole(type):
+                case IWithOperation with when with.Type is INamedTypeSymbol type && HasTypeRole(type, rule.Type):
                     foreach (var initializer in with.Initializer.Initializers)
                     {
-                        if (initializer is ISimpleAssignmentOperation { Target: var target } assignment && IsRoleMember(DataReads.Member(target))
+                        if (initializer is ISimpleAssignmentOperation { Target: var target } assignment && IsRoleMember(rule, DataReads.Member(target))
                             && Emptiness(assignment.Value) is { } problem)
                         {
-                            Report(context, with, type, DataReads.Member(target)!, problem);
+                            Report(context, rule, with, type, DataReads.Member(target)!, problem);
                         }
                     }
 
@@ -71,9 +83,9 @@ namespace CaseCompliance.Analyzers.Engine
             }
         }
 
-        private void CheckCreation(OperationAnalysisContext context, IObjectCreationOperation creation, INamedTypeSymbol type)
+        private void CheckCreation(OperationAnalysisContext context, RequiredValueRule rule, IObjectCreationOperation creation, INamedTypeSymbol type)
         {
-            var members = RoleMembers(type);
+            var members = RoleMembers(rule, type);
             if (members.IsEmpty)
             {
                 // Only a constructor parameter carries the role: check what is passed for it.
@@ -84,7 +96,7 @@ namespace CaseCompliance.Analyzers.Engine
                             ? (parameter.HasExplicitDefaultValue ? EmptinessOfConstant(parameter.ExplicitDefaultValue) : null)
                             : Emptiness(argument.Value)) is { } problem)
                     {
-                        Report(context, creation, type, parameter, problem);
+                        Report(context, rule, creation, type, parameter, problem);
                     }
                 }
 
@@ -106,7 +118,7 @@ namespace CaseCompliance.Analyzers.Engine
                         var problem = parameter.HasExplicitDefaultValue ? EmptinessOfConstant(parameter.ExplicitDefaultValue) : "missing";
                         if (problem is not null)
                         {
-                            Report(context, creation, type, member, problem);
+                            Report(context, rule, creation, type, member, problem);
                             return;
                         }
                     }
@@ -117,7 +129,7 @@ namespace CaseCompliance.Analyzers.Engine
             {
                 foreach (var initializer in objectInitializer.Initializers)
                 {
-                    if (initializer is ISimpleAssignmentOperation { Target: var target } assignment && IsRoleMember(DataReads.Member(target)))
+                    if (initializer is ISimpleAssignmentOperation { Target: var target } assignment && IsRoleMember(rule, DataReads.Member(target)))
                     {
                         provided = true;
                         value = assignment.Value;
@@ -129,7 +141,7 @@ namespace CaseCompliance.Analyzers.Engine
             {
                 if (creation.Constructor is { } constructor && !SetsMember(constructor, members))
                 {
-                    Report(context, creation, type, member, "missing");
+                    Report(context, rule, creation, type, member, "missing");
                 }
 
                 return;
@@ -137,7 +149,7 @@ namespace CaseCompliance.Analyzers.Engine
 
             if (value is not null && Emptiness(value) is { } empty)
             {
-                Report(context, creation, type, member, empty);
+                Report(context, rule, creation, type, member, empty);
             }
         }
 
@@ -232,11 +244,11 @@ namespace CaseCompliance.Analyzers.Engine
             _ => null,
         };
 
-        private bool HasTypeRole(INamedTypeSymbol type)
+        private bool HasTypeRole(INamedTypeSymbol type, RoleSet role)
         {
             for (var t = type; t is not null && t.SpecialType == SpecialType.None; t = t.BaseType)
             {
-                if (model.Declared(t).HasRole(rule.Type))
+                if (model.Declared(t).HasRole(role))
                 {
                     return true;
                 }
@@ -245,17 +257,17 @@ namespace CaseCompliance.Analyzers.Engine
             return false;
         }
 
-        private bool IsRoleMember(ISymbol? member) => member is not null
-            && (model.HasRole(member, rule.Member) || member is IPropertySymbol { ContainingType: { } type } && PositionalRole(type, member));
+        private bool IsRoleMember(RequiredValueRule rule, ISymbol? member) => member is not null
+            && (model.HasRole(member, rule.Member) || member is IPropertySymbol { ContainingType: { } type } && PositionalRole(rule, type, member));
 
-        private ImmutableArray<ISymbol> RoleMembers(INamedTypeSymbol type)
+        private ImmutableArray<ISymbol> RoleMembers(RequiredValueRule rule, INamedTypeSymbol type)
         {
             var builder = ImmutableArray.CreateBuilder<ISymbol>();
             for (var t = type; t is not null && t.SpecialType == SpecialType.None; t = t.BaseType)
             {
                 foreach (var member in t.GetMembers())
                 {
-                    if (member is IPropertySymbol or IFieldSymbol && !member.IsStatic && (model.HasRole(member, rule.Member) || PositionalRole(t, member)))
+                    if (member is IPropertySymbol or IFieldSymbol && !member.IsStatic && (model.HasRole(member, rule.Member) || PositionalRole(rule, t, member)))
                     {
                         builder.Add(member);
                     }
@@ -266,7 +278,7 @@ namespace CaseCompliance.Analyzers.Engine
         }
 
         /// <summary>`record Decision([Reasoning] string Reasoning)` puts the attribute on the parameter only.</summary>
-        private bool PositionalRole(INamedTypeSymbol type, ISymbol member)
+        private bool PositionalRole(RequiredValueRule rule, INamedTypeSymbol type, ISymbol member)
         {
             if (!type.IsRecord || member is not IPropertySymbol)
             {
@@ -287,10 +299,10 @@ namespace CaseCompliance.Analyzers.Engine
             return false;
         }
 
-        private void Report(OperationAnalysisContext context, IOperation creation, INamedTypeSymbol type, ISymbol member, string problem)
+        private static void Report(OperationAnalysisContext context, RequiredValueRule rule, IOperation creation, INamedTypeSymbol type, ISymbol member, string problem)
         {
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(MemberKey, member.Name).Add(ProblemKey, problem);
-            context.ReportDiagnostic(Diagnostic.Create(rule.Descriptor, creation.Syntax.GetLocation(), properties,
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticKeys.Member, member.Name).Add(DiagnosticKeys.Problem, problem);
+            context.ReportDiagnostic(rule.Rule.Create(creation.Syntax.GetLocation(), null, properties,
                 type.Name, member.Name, problem == "missing" ? "missing" : "set to " + problem switch
                 {
                     "null" => "null",

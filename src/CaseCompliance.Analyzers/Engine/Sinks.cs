@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using CaseCompliance.Analyzers.Model;
@@ -5,82 +6,68 @@ using CaseCompliance.Analyzers.Model;
 namespace CaseCompliance.Analyzers.Engine
 {
     /// <summary>
-    /// Where data leaves the case system, and what cleans it on the way: <c>ILogger</c> and <c>LoggerExtensions</c>
-    /// calls, <c>[LoggerMessage]</c> methods, <c>Console</c>, <c>Debug</c>, <c>Trace</c>, exception constructors and
-    /// <c>[DisclosureSink]</c> methods or parameters; <c>[Redactor]</c> methods and
-    /// <c>Microsoft.Extensions.Compliance.Redaction.Redactor</c> clean.
+    /// Where data leaves the system, and what cleans it on the way, by role: a call is a sink when its method plays a
+    /// sink role (every argument leaves), when one of its parameters does (that argument leaves), or when its receiver
+    /// is a member that does (<c>Console.Out.WriteLine(...)</c>). A call of a redactor role gives clean data back. The
+    /// roles are the rule's; the well-known libraries' roles (<c>log</c>, <c>console</c> ...) come from the model.
     /// </summary>
     internal sealed class Sinks
     {
         private readonly CaseModel model;
-        private readonly KnownSymbols known;
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> sinkMethods =
-            new System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> sinkMethods = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
-        public Sinks(CaseModel model)
+        public Sinks(CaseModel model, RoleSet sinkRoles, RoleSet redactorRoles)
         {
             this.model = model;
-            known = model.Symbols;
+            SinkRoles = sinkRoles;
+            RedactorRoles = redactorRoles;
         }
+
+        public RoleSet SinkRoles { get; }
+
+        public RoleSet RedactorRoles { get; }
 
         /// <summary>Whether the argument of a call or creation is a sink: data passed here leaves the system.</summary>
         public bool IsSinkArgument(IOperation call, IArgumentOperation argument)
         {
-            var parameter = argument.Parameter;
-            switch (call)
+            var method = Method(call);
+            if (method is null)
             {
-                case IObjectCreationOperation creation:
-                    // The message of an exception; not a paramName.
-                    return known.Exception is not null && DerivesFrom(creation.Type, known.Exception)
-                        && parameter is { Type.SpecialType: SpecialType.System_String } && parameter.Name.IndexOf("message", System.StringComparison.OrdinalIgnoreCase) >= 0;
-                case IInvocationOperation invocation:
-                    var method = invocation.TargetMethod;
-                    if (parameter is not null && model.HasRole(parameter, Role.DisclosureSink) || model.HasRole(method, Role.DisclosureSink))
-                    {
-                        return true;
-                    }
-
-                    var type = method.ContainingType?.OriginalDefinition;
-                    if (Is(type, known.Console) || Is(type, known.Debug) || Is(type, known.Trace) || IsConsoleWriter(invocation))
-                    {
-                        return true;
-                    }
-
-                    // The logger itself and the exception are not what a log line discloses.
-                    if (IsLoggerType(parameter?.Type) || parameter?.Type is { } pt && known.Exception is not null && DerivesFrom(pt, known.Exception))
-                    {
-                        return false;
-                    }
-
-                    return Is(type, known.LoggerExtensions) || IsLoggerType(method.ContainingType) || IsLoggerMessage(method);
-                default:
-                    return false;
+                return false;
             }
+
+            return argument.Parameter is { } parameter && model.HasRole(parameter, SinkRoles)
+                || model.HasRole(method, SinkRoles)
+                || call is IInvocationOperation invocation && IsSinkReceiver(invocation.Instance);
         }
 
-        /// <summary>Whether an operation could be a sink at all (cheap: by symbol), before any argument is looked at.</summary>
-        public bool IsSinkCall(IOperation operation) => operation switch
+        /// <summary>Whether an operation could be a sink at all (cheap: by symbol, cached), before any argument is looked at.</summary>
+        public bool IsSinkCall(IOperation operation)
         {
-            IObjectCreationOperation creation => known.Exception is not null && DerivesFrom(creation.Type, known.Exception),
-            IInvocationOperation invocation when IsConsoleWriter(invocation) => true,
-            IInvocationOperation invocation => sinkMethods.TryGetValue(invocation.TargetMethod, out var cached)
-                ? cached
-                : sinkMethods.GetOrAdd(invocation.TargetMethod, IsSinkMethod(invocation.TargetMethod)),
-            _ => false,
-        };
+            if (operation is IInvocationOperation invocation && IsSinkReceiver(invocation.Instance))
+            {
+                return true;
+            }
+
+            var method = Method(operation);
+            if (method is null)
+            {
+                return false;
+            }
+
+            return sinkMethods.TryGetValue(method, out var cached) ? cached : sinkMethods.GetOrAdd(method, IsSinkMethod(method));
+        }
 
         private bool IsSinkMethod(IMethodSymbol method)
         {
-            var type = method.ContainingType?.OriginalDefinition;
-            if (Is(type, known.Console) || Is(type, known.Debug) || Is(type, known.Trace) || Is(type, known.LoggerExtensions)
-                || IsLoggerType(method.ContainingType) || IsLoggerMessage(method) || model.HasRole(method, Role.DisclosureSink))
+            if (model.HasRole(method, SinkRoles))
             {
                 return true;
             }
 
             foreach (var parameter in method.Parameters)
             {
-                if (model.HasRole(parameter, Role.DisclosureSink))
+                if (model.HasRole(parameter, SinkRoles))
                 {
                     return true;
                 }
@@ -89,71 +76,22 @@ namespace CaseCompliance.Analyzers.Engine
             return false;
         }
 
-        /// <summary><c>Console.Out.WriteLine(...)</c>, <c>Console.Error.Write(...)</c>: a writer taken from Console.</summary>
-        private bool IsConsoleWriter(IInvocationOperation invocation)
-            => invocation.Instance is IPropertyReferenceOperation { Property: { Name: "Out" or "Error" } property } && Is(property.ContainingType, known.Console);
-
-        /// <summary>A call whose result is redacted: a [Redactor] method or a Microsoft.Extensions.Compliance redactor.</summary>
-        public bool IsRedactor(IMethodSymbol method)
-            => model.HasRole(method, Role.Redactor)
-            || known.ComplianceRedactor is not null && method.ContainingType is { } type && DerivesFromOrIs(type, known.ComplianceRedactor);
-
-        private bool IsLoggerMessage(IMethodSymbol method)
+        /// <summary>A call on a member that plays a sink role: <c>Console.Out</c>, or a telemetry client the rules file names.</summary>
+        private bool IsSinkReceiver(IOperation? instance) => instance switch
         {
-            if (known.LoggerMessage is null)
-            {
-                return false;
-            }
+            IPropertyReferenceOperation property => model.HasRole(property.Property, SinkRoles),
+            IFieldReferenceOperation field => model.HasRole(field.Field, SinkRoles),
+            _ => false,
+        };
 
-            foreach (var attribute in method.GetAttributes())
-            {
-                if (Is(attribute.AttributeClass, known.LoggerMessage))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private bool IsLoggerType(ITypeSymbol? type)
+        private static IMethodSymbol? Method(IOperation operation) => operation switch
         {
-            if (known.Logger is null || type is null)
-            {
-                return false;
-            }
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IObjectCreationOperation creation => creation.Constructor,
+            _ => null,
+        };
 
-            if (Is(type.OriginalDefinition, known.Logger))
-            {
-                return true;
-            }
-
-            foreach (var i in type.AllInterfaces)
-            {
-                if (Is(i.OriginalDefinition, known.Logger))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) => known is not null && SymbolEqualityComparer.Default.Equals(type, known);
-
-        private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol baseType)
-        {
-            for (var t = type; t is not null; t = t.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(t, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool DerivesFromOrIs(ITypeSymbol type, INamedTypeSymbol baseType) => DerivesFrom(type, baseType);
+        /// <summary>A call whose result is redacted: its method plays a redactor role.</summary>
+        public bool IsRedactor(IMethodSymbol method) => model.HasRole(method, RedactorRoles);
     }
 }

@@ -17,13 +17,15 @@ namespace CaseCompliance.Analyzers.Engine
         private readonly CaseModel model;
         private readonly Sinks sinks;
         private readonly IOperation body;
+        private readonly System.Func<ISymbol, bool> isSource;
         private readonly Dictionary<ILocalSymbol, ISymbol?> locals = new Dictionary<ILocalSymbol, ISymbol?>(SymbolEqualityComparer.Default);
 
-        public Taint(CaseModel model, Sinks sinks, IOperation body)
+        public Taint(CaseModel model, Sinks sinks, IOperation body, System.Func<ISymbol, bool>? isSource = null)
         {
             this.model = model;
             this.sinks = sinks;
             this.body = body;
+            this.isSource = isSource ?? (symbol => model.PersonalDataOf(symbol) is not null);
         }
 
         /// <summary>The personal-data member a value carries, or null when it carries none that can be seen.</summary>
@@ -64,7 +66,7 @@ namespace CaseCompliance.Analyzers.Engine
             {
                 case IPropertyReferenceOperation or IFieldReferenceOperation:
                     var member = DataReads.Member(value)!;
-                    if (model.PersonalDataOf(member) is not null)
+                    if (isSource(member))
                     {
                         return member;
                     }
@@ -73,7 +75,7 @@ namespace CaseCompliance.Analyzers.Engine
                     return ((IMemberReferenceOperation)value).Instance is { Type.SpecialType: SpecialType.System_String } instance
                         && value.Type?.SpecialType == SpecialType.System_String ? Source(instance, depth + 1) : null;
                 case IParameterReferenceOperation parameter:
-                    return model.PersonalDataOf(parameter.Parameter) is not null ? parameter.Parameter : null;
+                    return isSource(parameter.Parameter) ? parameter.Parameter : null;
                 case ILocalReferenceOperation local:
                     return LocalSource(local.Local, depth);
                 case IInvocationOperation invocation:
@@ -120,7 +122,7 @@ namespace CaseCompliance.Analyzers.Engine
                 return null;
             }
 
-            if (model.PersonalDataOf(method) is not null)
+            if (isSource(method))
             {
                 return method;
             }

@@ -7,22 +7,29 @@ namespace CaseCompliance.Analyzers.Model
     internal sealed class AttributeMeaningSource : IMeaningSource
     {
         private readonly KnownSymbols known;
-        private readonly (INamedTypeSymbol? Type, Role Role)[] roleAttributes;
+        private readonly RoleCatalog roles;
+        private readonly (INamedTypeSymbol? Type, RoleSet Role)[] roleAttributes;
 
-        public AttributeMeaningSource(KnownSymbols known)
+        public AttributeMeaningSource(KnownSymbols known, RoleCatalog roles)
         {
             this.known = known;
+            this.roles = roles;
             roleAttributes = new[]
             {
-                (known.PersonLookup, Role.PersonLookup), (known.LookupAudit, Role.LookupAudit), (known.Subject, Role.Subject),
-                (known.Attestation, Role.Attestation), (known.Attester, Role.Attester), (known.PreparedBy, Role.PreparedBy),
-                (known.SecondPartyCheck, Role.SecondPartyCheck), (known.Disbursement, Role.Disbursement),
-                (known.AttestationStatus, Role.AttestationStatus), (known.CaseDecision, Role.CaseDecision),
-                (known.ConflictOfInterestCheck, Role.ConflictOfInterestCheck), (known.DecisionLogic, Role.DecisionLogic),
-                (known.DecisionRecord, Role.DecisionRecord), (known.Reasoning, Role.Reasoning), (known.Redactor, Role.Redactor),
-                (known.DisclosureSink, Role.DisclosureSink),
+                (known.PersonLookup, roles.Set(BuiltInRoles.PersonLookup)), (known.LookupAudit, roles.Set(BuiltInRoles.LookupAudit)),
+                (known.Subject, roles.Set(BuiltInRoles.Subject)), (known.Attestation, roles.Set(BuiltInRoles.Attestation)),
+                (known.Attester, roles.Set(BuiltInRoles.Attester)), (known.PreparedBy, roles.Set(BuiltInRoles.PreparedBy)),
+                (known.SecondPartyCheck, roles.Set(BuiltInRoles.SecondPartyCheck)), (known.Disbursement, roles.Set(BuiltInRoles.Disbursement)),
+                (known.AttestationStatus, roles.Set(BuiltInRoles.AttestationStatus)), (known.CaseDecision, roles.Set(BuiltInRoles.CaseDecision)),
+                (known.ConflictOfInterestCheck, roles.Set(BuiltInRoles.ConflictOfInterestCheck)), (known.DecisionLogic, roles.Set(BuiltInRoles.DecisionLogic)),
+                (known.DecisionRecord, roles.Set(BuiltInRoles.DecisionRecord)), (known.Reasoning, roles.Set(BuiltInRoles.Reasoning)),
+                (known.Redactor, roles.Set(BuiltInRoles.Redactor)), (known.DisclosureSink, roles.Set(BuiltInRoles.DisclosureSink)),
             };
         }
+
+        /// <summary>Whether any annotation type is referenced, so that attributes can mean anything at all.</summary>
+        public bool IsReferenced => known.PersonalData is not null || known.ProcessingPurpose is not null || known.CaseRole is not null
+            || known.DataClassification is not null || known.PersonLookup is not null;
 
         public void AddDeclared(ISymbol symbol, MeaningBuilder builder)
         {
@@ -36,6 +43,14 @@ namespace CaseCompliance.Analyzers.Model
 
         private void AddFrom(ImmutableArray<AttributeData> attributes, ISymbol symbol, MeaningBuilder builder)
         {
+            if (attributes.IsEmpty)
+            {
+                return;
+            }
+
+            PersonalDataInfo? data = null;
+            PersonalDataInfo? classified = null;
+            string? ground = null;
             foreach (var attribute in attributes)
             {
                 var type = attribute.AttributeClass;
@@ -46,42 +61,28 @@ namespace CaseCompliance.Analyzers.Model
 
                 if (Is(type, known.PersonalData))
                 {
-                    var info = new PersonalDataInfo(FirstString(attribute) ?? "personal", NamedStrings(attribute, "Purposes"));
-                    if (symbol is INamedTypeSymbol)
-                    {
-                        builder.MemberPersonalData = info;
-                    }
-                    else
-                    {
-                        builder.PersonalData = info;
-                    }
+                    data = new PersonalDataInfo(FirstString(attribute) ?? MeaningBuilder.UnnamedCategory, NamedStrings(attribute, "Purposes"));
                 }
                 else if (known.DataClassification is not null && DerivesFrom(type, known.DataClassification))
                 {
                     // Microsoft.Extensions.Compliance classifications ([PrivateData], [PiiData] ...) are personal data too.
-                    var info = new PersonalDataInfo(ClassificationName(type), ImmutableArray<string>.Empty);
-                    if (symbol is INamedTypeSymbol)
-                    {
-                        builder.MemberPersonalData ??= info;
-                    }
-                    else
-                    {
-                        builder.PersonalData ??= info;
-                    }
+                    classified ??= new PersonalDataInfo(ClassificationName(type), ImmutableArray<string>.Empty);
                 }
                 else if (Is(type, known.ProcessingPurpose))
                 {
-                    builder.ProcessingPurposes = AllStrings(attribute);
+                    builder.AddProcessingPurposes(AllStrings(attribute));
                 }
                 else if (Is(type, known.ProtectedCharacteristic))
                 {
-                    var ground = FirstString(attribute) ?? "unknown";
-                    var purposes = builder.PersonalData?.Purposes ?? ImmutableArray<string>.Empty;
-                    builder.PersonalData = new PersonalDataInfo(builder.PersonalData?.Category ?? "protected-characteristic", purposes, ground);
+                    ground = FirstString(attribute) ?? "unknown";
                 }
                 else if (Is(type, known.LegalBasis))
                 {
                     builder.AddLegalBasis(new LegalBasisInfo(FirstString(attribute) ?? string.Empty, AllStrings(attribute, skip: 1)));
+                }
+                else if (Is(type, known.CaseRole))
+                {
+                    builder.AddRoles(roles.Set(AllStrings(attribute)));
                 }
                 else
                 {
@@ -89,10 +90,29 @@ namespace CaseCompliance.Analyzers.Model
                     {
                         if (Is(type, roleType))
                         {
-                            builder.Roles |= role;
+                            builder.AddRoles(role);
                             break;
                         }
                     }
+                }
+            }
+
+            // [PersonalData] and [ProtectedCharacteristic] together, in either order, are one piece of data with a ground.
+            var info = data ?? classified;
+            if (ground is not null)
+            {
+                info = info is null ? new PersonalDataInfo(MeaningBuilder.CharacteristicCategory, ImmutableArray<string>.Empty, ground) : info.WithGround(ground);
+            }
+
+            if (info is not null)
+            {
+                if (symbol is INamedTypeSymbol)
+                {
+                    builder.AddMemberPersonalData(info);
+                }
+                else
+                {
+                    builder.AddPersonalData(info);
                 }
             }
         }

@@ -2,59 +2,218 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using CaseCompliance.Analyzers.Engine;
+using CaseCompliance.Analyzers.RulesFile;
 
 namespace CaseCompliance.Analyzers.Model
 {
     /// <summary>
-    /// The policy model: what a symbol means here (personal data, purposes in scope, roles), from every
-    /// <see cref="IMeaningSource"/>, with overrides and interface implementations inheriting the meaning of
-    /// the member they implement. One instance per compilation, shared by all analyzers; answers are cached.
+    /// The policy model: what a symbol means here (personal data, purposes in scope, roles), merged from every
+    /// <see cref="IMeaningSource"/> — attributes in source and metadata, well-known libraries, the rules files — with
+    /// overrides and interface implementations inheriting the meaning of the member they implement. It also holds the
+    /// catalogs (purposes, categories, grounds, roles, guidelines) and every rule, built-in and custom, ready for the
+    /// hosts of their kinds. One instance per compilation and set of rules files, shared by every analyzer and by the
+    /// code fixes; answers are cached.
     /// </summary>
     public sealed class CaseModel
     {
-        private static readonly ConditionalWeakTable<Compilation, CaseModel> Models = new ConditionalWeakTable<Compilation, CaseModel>();
+        /// <summary>The <c>.globalconfig</c> key for where help links point (an agency's copy of docs/rules/).</summary>
+        public const string HelpLinkBaseKey = "casecompliance.help_link_base";
+
+        /// <summary>The same, from the MSBuild property <c>CaseComplianceHelpLinkBase</c>.</summary>
+        public const string HelpLinkBaseProperty = "build_property.CaseComplianceHelpLinkBase";
+
+        private static readonly ConditionalWeakTable<Compilation, ModelBox> Models = new ConditionalWeakTable<Compilation, ModelBox>();
 
         private readonly ImmutableArray<IMeaningSource> sources;
         private readonly ConcurrentDictionary<ISymbol, SymbolMeaning> declared = new ConcurrentDictionary<ISymbol, SymbolMeaning>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, SymbolMeaning> effective = new ConcurrentDictionary<ISymbol, SymbolMeaning>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, PersonalDataBox> personalData = new ConcurrentDictionary<ISymbol, PersonalDataBox>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, PurposeScope> scopes = new ConcurrentDictionary<ISymbol, PurposeScope>(SymbolEqualityComparer.Default);
+        private readonly RoleSet occurring;
 
-        private CaseModel(Compilation compilation)
+        private CaseModel(Compilation compilation, RulesSet rules, string helpLinkBase)
         {
             Compilation = compilation;
+            RulesSet = rules;
+            Roles = rules.Roles;
             Symbols = new KnownSymbols(compilation);
             Aliases = new UsingAliases(compilation);
-            Purposes = NameCatalog.Purposes;
-            Grounds = NameCatalog.Grounds;
-            sources = ImmutableArray.Create<IMeaningSource>(new AttributeMeaningSource(Symbols));
+            Purposes = rules.Purposes;
+            Grounds = rules.Grounds;
+            Categories = rules.Categories;
+            HelpLinkBase = helpLinkBase;
+
+            var attributes = new AttributeMeaningSource(Symbols, Roles);
+            var library = new LibraryMeaningSource(Symbols, Roles);
+            var file = new FileMeaningSource(rules);
+            var list = ImmutableArray.CreateBuilder<IMeaningSource>(3);
+            if (attributes.IsReferenced)
+            {
+                list.Add(attributes);
+            }
+
+            if (library.IsReferenced)
+            {
+                list.Add(library);
+            }
+
+            if (!file.IsEmpty)
+            {
+                list.Add(file);
+            }
+
+            sources = list.ToImmutable();
+            occurring = OccurringRoles(Symbols, Roles, rules);
+            HasPersonalData = Symbols.PersonalData is not null || Symbols.ProtectedCharacteristic is not null || Symbols.DataClassification is not null
+                || rules.DeclaresPersonalData;
+
+            var compiled = ImmutableArray.CreateBuilder<CompiledRule>();
+            foreach (var definition in rules.Rules)
+            {
+                if (!definition.Disabled)
+                {
+                    compiled.Add(new CompiledRule(definition, this));
+                }
+            }
+
+            Rules = compiled.ToImmutable();
         }
 
         public Compilation Compilation { get; }
+
+        /// <summary>The merged rules files (built-in definitions only when the project has none).</summary>
+        internal RulesSet RulesSet { get; }
+
+        /// <summary>The role names of this model: built-in, then declared by the rules files.</summary>
+        public RoleCatalog Roles { get; }
 
         /// <summary>Which files declare using aliases (so a name may stand for an annotation under another name).</summary>
         public UsingAliases Aliases { get; }
 
         public KnownSymbols Symbols { get; }
 
-        /// <summary>The purposes code may declare.</summary>
+        /// <summary>The purposes code may declare: well-known and declared in the rules files.</summary>
         public NameCatalog Purposes { get; }
 
         /// <summary>The grounds of discrimination code may name.</summary>
         public NameCatalog Grounds { get; }
 
-        /// <summary>True when anything could be personal data, so the purpose rules have work to do.</summary>
-        public bool HasPersonalData => Symbols.PersonalData is not null || Symbols.ProtectedCharacteristic is not null || Symbols.DataClassification is not null;
+        /// <summary>The data categories.</summary>
+        public NameCatalog Categories { get; }
 
-        /// <summary>The model of the compilation an analysis starts on, built once and shared by every analyzer.</summary>
+        /// <summary>Where help links point: the package's docs/rules/ unless configured.</summary>
+        public string HelpLinkBase { get; }
+
+        /// <summary>Every enabled rule, built-in first, each with its descriptor.</summary>
+        public ImmutableArray<CompiledRule> Rules { get; }
+
+        /// <summary>True when anything could be personal data, so the data rules have work to do.</summary>
+        public bool HasPersonalData { get; }
+
+        /// <summary>A guideline of the built-in catalog or one a rules file declares.</summary>
+        public Guideline? Guideline(string id) => RulesSet.Guideline(id);
+
+        /// <summary>The enabled rules of these kinds.</summary>
+        public ImmutableArray<CompiledRule> RulesOfKind(params string[] kinds)
+        {
+            var builder = ImmutableArray.CreateBuilder<CompiledRule>();
+            foreach (var rule in Rules)
+            {
+                if (System.Array.IndexOf(kinds, rule.Kind.Name) >= 0)
+                {
+                    builder.Add(rule);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        /// <summary>
+        /// Whether any symbol can play one of these roles in this compilation: its annotation type is referenced, a
+        /// well-known library that has it is, or a rules-file entry gives it. A rule whose roles cannot occur costs nothing.
+        /// </summary>
+        public bool MayOccur(RoleSet roles) => occurring.Overlaps(roles);
+
+        /// <summary>The model of the compilation an analysis starts on, with the project's rules files, built once and shared by every analyzer.</summary>
 #pragma warning disable RS1012 // the model only reads the context; the caller registers the actions
-        public static CaseModel GetOrCreate(CompilationStartAnalysisContext context) => GetOrCreate(context.Compilation);
+        public static CaseModel GetOrCreate(CompilationStartAnalysisContext context)
+            => GetOrCreate(context.Compilation, context.Options, context.CancellationToken);
 #pragma warning restore RS1012
 
-        public static CaseModel GetOrCreate(Compilation compilation) => Models.GetValue(compilation, static c => new CaseModel(c));
+        /// <summary>The model for a compilation with the options its analyzers see (also what code fixes use, from the project's options).</summary>
+        public static CaseModel GetOrCreate(Compilation compilation, AnalyzerOptions? options, CancellationToken cancellationToken = default)
+        {
+            var files = options is null ? ImmutableArray<RulesDocument>.Empty : RulesFiles.Read(options, cancellationToken);
+            var helpLinkBase = HelpBase(options);
+            return Models.GetValue(compilation, static _ => new ModelBox()).Get(compilation, files, helpLinkBase);
+        }
+
+        /// <summary>The model of a compilation without rules files.</summary>
+        public static CaseModel GetOrCreate(Compilation compilation) => GetOrCreate(compilation, null);
+
+        private static string HelpBase(AnalyzerOptions? options)
+        {
+            var global = options?.AnalyzerConfigOptionsProvider.GlobalOptions;
+            if (global is not null && (global.TryGetValue(HelpLinkBaseKey, out var value) || global.TryGetValue(HelpLinkBaseProperty, out value))
+                && !string.IsNullOrWhiteSpace(value))
+            {
+                value = value.Trim();
+                return value.EndsWith("/", System.StringComparison.Ordinal) ? value : value + "/";
+            }
+
+            return CaseRules.HelpLinkBase;
+        }
+
+        private static RoleSet OccurringRoles(KnownSymbols symbols, RoleCatalog roles, RulesSet rules)
+        {
+            var set = rules.AssignedRoles;
+            void Add(INamedTypeSymbol? type, string role)
+            {
+                if (type is not null)
+                {
+                    set = set.Union(roles.Set(role));
+                }
+            }
+
+            if (symbols.CaseRole is not null)
+            {
+                for (var i = 0; i < roles.Count; i++)
+                {
+                    set = set.With(i); // [CaseRole("...")] can give any role
+                }
+
+                return set;
+            }
+
+            Add(symbols.PersonLookup, BuiltInRoles.PersonLookup);
+            Add(symbols.LookupAudit, BuiltInRoles.LookupAudit);
+            Add(symbols.Subject, BuiltInRoles.Subject);
+            Add(symbols.Attestation, BuiltInRoles.Attestation);
+            Add(symbols.Attester, BuiltInRoles.Attester);
+            Add(symbols.PreparedBy, BuiltInRoles.PreparedBy);
+            Add(symbols.SecondPartyCheck, BuiltInRoles.SecondPartyCheck);
+            Add(symbols.Disbursement, BuiltInRoles.Disbursement);
+            Add(symbols.AttestationStatus, BuiltInRoles.AttestationStatus);
+            Add(symbols.CaseDecision, BuiltInRoles.CaseDecision);
+            Add(symbols.ConflictOfInterestCheck, BuiltInRoles.ConflictOfInterestCheck);
+            Add(symbols.DecisionLogic, BuiltInRoles.DecisionLogic);
+            Add(symbols.DecisionRecord, BuiltInRoles.DecisionRecord);
+            Add(symbols.Reasoning, BuiltInRoles.Reasoning);
+            Add(symbols.Redactor, BuiltInRoles.Redactor);
+            Add(symbols.DisclosureSink, BuiltInRoles.DisclosureSink);
+            Add(symbols.Logger, BuiltInRoles.Log);
+            Add(symbols.Console, BuiltInRoles.Console);
+            Add(symbols.Debug, BuiltInRoles.DebugOutput);
+            Add(symbols.Trace, BuiltInRoles.DebugOutput);
+            Add(symbols.Exception, BuiltInRoles.ExceptionMessage);
+            Add(symbols.ComplianceRedactor, BuiltInRoles.ComplianceRedactor);
+            return set;
+        }
 
         /// <summary>What is declared on the symbol itself, by every source.</summary>
         public SymbolMeaning Declared(ISymbol symbol)
@@ -72,6 +231,13 @@ namespace CaseCompliance.Analyzers.Model
             }
 
             return declared.GetOrAdd(symbol, builder.ToMeaning());
+        }
+
+        /// <summary>What is declared on a container (type, namespace, assembly) as far as it reaches <paramref name="inner"/>.</summary>
+        private SymbolMeaning DeclaredFor(ISymbol container, ISymbol inner)
+        {
+            var meaning = Declared(container);
+            return meaning.Excluding.IsEmpty ? meaning : MeaningBuilder.SeenFrom(meaning, container.OriginalDefinition, inner.OriginalDefinition);
         }
 
         /// <summary>What the symbol means: declared, or inherited from the members it overrides or implements.</summary>
@@ -93,12 +259,16 @@ namespace CaseCompliance.Analyzers.Model
             return effective.GetOrAdd(symbol, own);
         }
 
-        /// <summary>Whether the symbol plays <paramref name="role"/>, declared or inherited.</summary>
-        public bool HasRole(ISymbol symbol, Role role) => Meaning(symbol).HasRole(role);
+        /// <summary>Whether the symbol plays one of <paramref name="roles"/>, declared or inherited.</summary>
+        public bool HasRole(ISymbol symbol, RoleSet roles) => !roles.IsEmpty && Meaning(symbol).Roles.Overlaps(roles);
+
+        /// <summary>Whether the symbol plays the built-in or declared role of this name.</summary>
+        public bool HasRole(ISymbol symbol, string role) => HasRole(symbol, Roles.Set(role));
 
         /// <summary>
         /// Whether reading <paramref name="member"/> (a property, field, method's return value or parameter) reads
-        /// personal data; null when it does not. A type-level <c>[PersonalData]</c> covers the type's properties and fields.
+        /// personal data; null when it does not. A type-level (or namespace-level) declaration covers the properties and
+        /// fields inside. Data without purposes of its own takes its category's default purposes from the rules file.
         /// </summary>
         public PersonalDataInfo? PersonalDataOf(ISymbol member)
         {
@@ -117,13 +287,18 @@ namespace CaseCompliance.Analyzers.Model
 
             if (info is null && IsDataMember(member) && member.ContainingType is { } type)
             {
-                info = MemberDataOfType(type);
+                info = MemberDataOfType(type, member);
+            }
+
+            if (info is not null && info.Purposes.IsEmpty && RulesSet.CategoryDefaults.TryGetValue(info.Category, out var defaults))
+            {
+                info = info.WithPurposes(defaults);
             }
 
             return personalData.GetOrAdd(member, new PersonalDataBox(info)).Value;
         }
 
-        /// <summary>The purposes in scope for code in <paramref name="member"/>: member, containing types, assembly.</summary>
+        /// <summary>The purposes in scope for code in <paramref name="member"/>: member, containing types, namespaces, assembly.</summary>
         public PurposeScope ScopeOf(ISymbol member)
         {
             member = member.OriginalDefinition;
@@ -156,28 +331,34 @@ namespace CaseCompliance.Analyzers.Model
         }
 
         /// <summary>
-        /// Whether code at an operation is in a scope of <paramref name="role"/> (<c>[DecisionLogic]</c>): an enclosing
-        /// lambda or local function, the member (or an accessor's property), or a containing type or its base types.
+        /// Whether code at an operation is in a scope of one of <paramref name="roles"/> (<c>decision-logic</c>): an
+        /// enclosing lambda or local function, the member (or an accessor's property), a containing type or its base
+        /// types, a containing namespace, the assembly.
         /// </summary>
-        public bool InRoleScope(IOperation operation, ISymbol containingSymbol, Role role)
+        public bool InRoleScope(IOperation operation, ISymbol containingSymbol, RoleSet roles)
         {
             for (var p = operation.Parent; p is not null; p = p.Parent)
             {
-                if (p is ILocalFunctionOperation local && HasRole(local.Symbol, role) || p is IAnonymousFunctionOperation lambda && HasRole(lambda.Symbol, role))
+                if (p is ILocalFunctionOperation local && HasRole(local.Symbol, roles) || p is IAnonymousFunctionOperation lambda && HasRole(lambda.Symbol, roles))
                 {
                     return true;
                 }
             }
 
-            return InRoleScope(containingSymbol, role);
+            return InRoleScope(containingSymbol, roles);
         }
 
-        /// <summary>Whether a member, its property or a type around it (or a base type) plays <paramref name="role"/>.</summary>
-        public bool InRoleScope(ISymbol containingSymbol, Role role)
+        /// <summary>Whether a member, its property or a container around it (or a base type) plays one of <paramref name="roles"/>.</summary>
+        public bool InRoleScope(ISymbol containingSymbol, RoleSet roles)
         {
+            if (roles.IsEmpty)
+            {
+                return false;
+            }
+
             foreach (var symbol in ScopeChain(containingSymbol))
             {
-                if (symbol is INamedTypeSymbol ? Declared(symbol).HasRole(role) : HasRole(symbol, role))
+                if (symbol is INamedTypeSymbol or INamespaceSymbol or IAssemblySymbol ? DeclaredFor(symbol, containingSymbol).HasRole(roles) : HasRole(symbol, roles))
                 {
                     return true;
                 }
@@ -186,7 +367,7 @@ namespace CaseCompliance.Analyzers.Model
             return false;
         }
 
-        /// <summary>Whether a [LegalBasis] on an enclosing lambda or local function, the member, its property or its types allows the ground.</summary>
+        /// <summary>Whether a [LegalBasis] on an enclosing lambda or local function, the member, its property or its containers allows the ground.</summary>
         public bool LegalBasisAllows(IOperation operation, ISymbol containingSymbol, string ground)
         {
             for (var p = operation.Parent; p is not null; p = p.Parent)
@@ -205,7 +386,7 @@ namespace CaseCompliance.Analyzers.Model
 
             foreach (var symbol in ScopeChain(containingSymbol))
             {
-                if (Allows(symbol is INamedTypeSymbol ? Declared(symbol) : Meaning(symbol), ground))
+                if (Allows(symbol is INamedTypeSymbol or INamespaceSymbol or IAssemblySymbol ? DeclaredFor(symbol, containingSymbol) : Meaning(symbol), ground))
                 {
                     return true;
                 }
@@ -227,11 +408,21 @@ namespace CaseCompliance.Analyzers.Model
             return false;
         }
 
-        /// <summary>The member, an accessor's property, the containing types and their base types, innermost first.</summary>
+        /// <summary>The member, an accessor's property, the containing types and their base types, the namespaces and the assembly, innermost first.</summary>
         private static IEnumerable<ISymbol> ScopeChain(ISymbol member)
         {
-            for (var current = member; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+            for (var current = member; current is not null; current = current.ContainingSymbol)
             {
+                if (current is INamespaceSymbol { IsGlobalNamespace: true })
+                {
+                    if (current.ContainingAssembly is { } assembly)
+                    {
+                        yield return assembly;
+                    }
+
+                    yield break;
+                }
+
                 yield return current;
                 if (current is IMethodSymbol { AssociatedSymbol: { } associated })
                 {
@@ -272,7 +463,7 @@ namespace CaseCompliance.Analyzers.Model
                     case INamedTypeSymbol type:
                         for (var t = type; t is not null; t = t.BaseType)
                         {
-                            if (Declared(t).ProcessingPurposes is { IsDefault: false } tp)
+                            if (DeclaredFor(t, member).ProcessingPurposes is { IsDefault: false } tp)
                             {
                                 return new PurposeScope(tp, t);
                             }
@@ -280,15 +471,22 @@ namespace CaseCompliance.Analyzers.Model
 
                         break;
                     case IAssemblySymbol assembly:
-                        if (Declared(assembly).ProcessingPurposes is { IsDefault: false } asm)
+                        return DeclaredFor(assembly, member).ProcessingPurposes is { IsDefault: false } asm ? new PurposeScope(asm, assembly) : PurposeScope.None;
+                    case INamespaceSymbol ns:
+                        if (ns.IsGlobalNamespace)
                         {
-                            return new PurposeScope(asm, assembly);
+                            // The global namespace of a compilation is no assembly's own: go to the member's assembly.
+                            return member.ContainingAssembly is { } a && DeclaredFor(a, member).ProcessingPurposes is { IsDefault: false } pa
+                                ? new PurposeScope(pa, a)
+                                : PurposeScope.None;
                         }
 
-                        return PurposeScope.None;
-                    case INamespaceSymbol ns:
-                        // Namespaces carry no attributes; go straight to the assembly.
-                        return ns.ContainingAssembly is { } a ? ScopeOf(a) : PurposeScope.None;
+                        if (DeclaredFor(ns, member).ProcessingPurposes is { IsDefault: false } np)
+                        {
+                            return new PurposeScope(np, ns);
+                        }
+
+                        break;
                     default:
                         if (Meaning(current).ProcessingPurposes is { IsDefault: false } other)
                         {
@@ -319,11 +517,20 @@ namespace CaseCompliance.Analyzers.Model
             return null;
         }
 
-        private PersonalDataInfo? MemberDataOfType(INamedTypeSymbol type)
+        /// <summary>Data that a type (or a base type), or a namespace around it, declares for all its members and that reaches this one.</summary>
+        private PersonalDataInfo? MemberDataOfType(INamedTypeSymbol type, ISymbol member)
         {
             for (var t = type; t is not null; t = t.BaseType)
             {
-                if (Declared(t).MemberPersonalData is { } info)
+                if (DeclaredFor(t, member).MemberPersonalData is { } info)
+                {
+                    return info;
+                }
+            }
+
+            for (var ns = type.ContainingNamespace; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+            {
+                if (DeclaredFor(ns, member).MemberPersonalData is { } info)
                 {
                     return info;
                 }
@@ -440,7 +647,7 @@ namespace CaseCompliance.Analyzers.Model
             var bases = own.LegalBases;
             foreach (var m in inherited)
             {
-                roles |= m.Roles;
+                roles = roles.Union(m.Roles);
                 data ??= m.PersonalData;
                 if (purposes.IsDefault)
                 {
@@ -462,6 +669,49 @@ namespace CaseCompliance.Analyzers.Model
             public PersonalDataBox(PersonalDataInfo? value) => Value = value;
 
             public PersonalDataInfo? Value { get; }
+        }
+
+        /// <summary>The models of one compilation: almost always one, for the one set of rules files its analyzers see.</summary>
+        private sealed class ModelBox
+        {
+            private readonly object gate = new object();
+            private readonly List<(ImmutableArray<RulesDocument> Files, string HelpLinkBase, CaseModel Model)> models = new List<(ImmutableArray<RulesDocument>, string, CaseModel)>(1);
+
+            public CaseModel Get(Compilation compilation, ImmutableArray<RulesDocument> files, string helpLinkBase)
+            {
+                lock (gate)
+                {
+                    foreach (var (f, h, m) in models)
+                    {
+                        if (h == helpLinkBase && Same(f, files))
+                        {
+                            return m;
+                        }
+                    }
+
+                    var model = new CaseModel(compilation, RulesSet.Create(files), helpLinkBase);
+                    models.Add((files, helpLinkBase, model));
+                    return model;
+                }
+            }
+
+            private static bool Same(ImmutableArray<RulesDocument> a, ImmutableArray<RulesDocument> b)
+            {
+                if (a.Length != b.Length)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < a.Length; i++)
+                {
+                    if (!ReferenceEquals(a[i], b[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
         }
     }
 

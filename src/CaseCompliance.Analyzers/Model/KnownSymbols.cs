@@ -29,6 +29,7 @@ namespace CaseCompliance.Analyzers.Model
             LegalBasis = Get(compilation, "LegalBasisAttribute");
             DecisionRecord = Get(compilation, "DecisionRecordAttribute");
             Reasoning = Get(compilation, "ReasoningAttribute");
+            CaseRole = Get(compilation, "CaseRoleAttribute");
 
             // Types of other libraries the rules know: sinks, redactors and data classification.
             Logger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
@@ -74,6 +75,7 @@ namespace CaseCompliance.Analyzers.Model
         public INamedTypeSymbol? LegalBasis { get; }
         public INamedTypeSymbol? DecisionRecord { get; }
         public INamedTypeSymbol? Reasoning { get; }
+        public INamedTypeSymbol? CaseRole { get; }
 
 
         private static INamedTypeSymbol? Get(Compilation compilation, string name)

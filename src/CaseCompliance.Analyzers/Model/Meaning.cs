@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 
 namespace CaseCompliance.Analyzers.Model
 {
@@ -20,6 +22,10 @@ namespace CaseCompliance.Analyzers.Model
 
         /// <summary>The ground of discrimination when the data is a protected characteristic.</summary>
         public string? Ground { get; }
+
+        public PersonalDataInfo WithGround(string ground) => new PersonalDataInfo(Category, Purposes, ground);
+
+        public PersonalDataInfo WithPurposes(ImmutableArray<string> purposes) => new PersonalDataInfo(Category, purposes, Ground);
     }
 
     /// <summary>A <c>[LegalBasis]</c>: a statute and the grounds it allows to distinguish on.</summary>
@@ -37,30 +43,51 @@ namespace CaseCompliance.Analyzers.Model
     }
 
     /// <summary>
-    /// What one symbol means, as declared on it (attributes, later the rules file) and, for the effective
-    /// meaning, inherited from the members it overrides or implements. Immutable, cached per compilation.
+    /// A part of a container's meaning (a type's, a namespace's, an assembly's) that does not reach everything inside it:
+    /// a rules-file entry such as "all of T:Legacy.Crm.Customer except P:Legacy.Crm.Customer.CustomerNumber".
+    /// </summary>
+    public sealed class ExcludingPart
+    {
+        public ExcludingPart(Func<ISymbol, bool> excludes, Action<MeaningBuilder> apply)
+        {
+            Excludes = excludes;
+            Apply = apply;
+        }
+
+        /// <summary>Whether the part does not reach this symbol (or a symbol between it and the container).</summary>
+        public Func<ISymbol, bool> Excludes { get; }
+
+        public Action<MeaningBuilder> Apply { get; }
+    }
+
+    /// <summary>
+    /// What one symbol means, as declared on it (attributes, the rules file, well-known libraries) and, for the
+    /// effective meaning, inherited from the members it overrides or implements. Immutable, cached per compilation.
     /// </summary>
     public sealed class SymbolMeaning
     {
-        public static readonly SymbolMeaning None = new SymbolMeaning(Role.None, null, null, default, default);
+        public static readonly SymbolMeaning None = new SymbolMeaning(RoleSet.Empty, null, null, default, default);
 
-        public SymbolMeaning(Role roles, PersonalDataInfo? personalData, PersonalDataInfo? memberPersonalData,
-            ImmutableArray<string> processingPurposes, ImmutableArray<LegalBasisInfo> legalBases)
+        public SymbolMeaning(RoleSet roles, PersonalDataInfo? personalData, PersonalDataInfo? memberPersonalData,
+            ImmutableArray<string> processingPurposes, ImmutableArray<LegalBasisInfo> legalBases,
+            ImmutableArray<ExcludingPart> excluding = default, MeaningBuilder? direct = null)
         {
             Roles = roles;
             PersonalData = personalData;
             MemberPersonalData = memberPersonalData;
             ProcessingPurposes = processingPurposes;
             LegalBases = legalBases.IsDefault ? ImmutableArray<LegalBasisInfo>.Empty : legalBases;
+            Excluding = excluding.IsDefault ? ImmutableArray<ExcludingPart>.Empty : excluding;
+            Direct = direct;
         }
 
         /// <summary>The roles the symbol plays.</summary>
-        public Role Roles { get; }
+        public RoleSet Roles { get; }
 
         /// <summary>The symbol (or, for a method, the value it returns) is personal data.</summary>
         public PersonalDataInfo? PersonalData { get; }
 
-        /// <summary>For a type: every property and field of the type is personal data.</summary>
+        /// <summary>For a type or namespace: every property and field in it is personal data.</summary>
         public PersonalDataInfo? MemberPersonalData { get; }
 
         /// <summary>The purposes declared on the symbol; default when none is declared here.</summary>
@@ -69,9 +96,15 @@ namespace CaseCompliance.Analyzers.Model
         /// <summary>The legal bases declared on the symbol.</summary>
         public ImmutableArray<LegalBasisInfo> LegalBases { get; }
 
-        public bool HasRole(Role role) => (Roles & role) == role && role != Role.None;
+        /// <summary>Parts that reach only some of the symbols inside this one; empty for almost every symbol.</summary>
+        public ImmutableArray<ExcludingPart> Excluding { get; }
 
-        public bool IsEmpty => Roles == Role.None && PersonalData is null && MemberPersonalData is null
+        /// <summary>What the meaning is without <see cref="Excluding"/>, to rebuild it for one inner symbol.</summary>
+        internal MeaningBuilder? Direct { get; }
+
+        public bool HasRole(RoleSet role) => Roles.Overlaps(role);
+
+        public bool IsEmpty => Roles.IsEmpty && PersonalData is null && MemberPersonalData is null
             && ProcessingPurposes.IsDefault && LegalBases.IsEmpty;
     }
 }

@@ -5,8 +5,9 @@ using System.Collections.Immutable;
 namespace CaseCompliance.Analyzers.Model
 {
     /// <summary>
-    /// A closed list of strings code may use — purposes (<c>CaseCompliance.Purposes</c>) or grounds of discrimination
-    /// (<c>CaseCompliance.Grounds</c>) — the well-known ones with their constant names, plus those the rules file declares.
+    /// A closed list of strings code may use — purposes (<c>CaseCompliance.Purposes</c>), grounds of discrimination
+    /// (<c>CaseCompliance.Grounds</c>), data categories (<c>CaseCompliance.DataCategories</c>) — the well-known ones with
+    /// their constant names, plus those the rules files declare.
     /// </summary>
     public sealed class NameCatalog
     {
@@ -28,6 +29,16 @@ namespace CaseCompliance.Analyzers.Model
             ("Disability", "disability"),
             ("SexualOrientation", "sexual-orientation"),
             ("Age", "age")), ImmutableArray<string>.Empty);
+
+        /// <summary>The well-known data categories, by constant name in <c>CaseCompliance.DataCategories</c>.</summary>
+        public static readonly NameCatalog Categories = new NameCatalog("DataCategories", ImmutableArray.Create(
+            ("Identity", "identity"),
+            ("Contact", "contact"),
+            ("Health", "health"),
+            ("Financial", "financial"),
+            ("Family", "family"),
+            ("CaseRecord", "case-record"),
+            ("ProtectedIdentity", "protected-identity")), ImmutableArray<string>.Empty);
 
         private readonly HashSet<string> known = new HashSet<string>(StringComparer.Ordinal);
 

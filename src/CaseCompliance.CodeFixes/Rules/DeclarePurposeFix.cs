@@ -18,8 +18,9 @@ using CaseCompliance.Analyzers.Model;
 namespace CaseCompliance.CodeFixes.Rules
 {
     /// <summary>
-    /// CASE001: declare one of the well-known purposes on the enclosing member.
-    /// CASE002: add a purpose the data allows to the member, or narrow the member to it.
+    /// Rules of the kind "data restricted to purposes". Where no purpose is in scope (CASE001): declare one of the
+    /// purposes (well-known, then those the rules files declare) on the enclosing member. Where the purposes in scope
+    /// are not allowed (CASE002): add a purpose the data allows to the member, or narrow the member to it.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DeclarePurposeFix)), Shared]
     public sealed class DeclarePurposeFix : CodeFixProvider
@@ -33,8 +34,7 @@ namespace CaseCompliance.CodeFixes.Rules
 
         private static readonly FixAllProvider FixAll = FixAllProvider.Create(FixAllInDocumentAsync);
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-            ImmutableArray.Create(RuleIds.UndeclaredPurpose, RuleIds.PurposeMismatch);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = FixModel.Ids(RuleIds.UndeclaredPurpose, RuleIds.PurposeMismatch);
 
         public override FixAllProvider GetFixAllProvider() => FixAll;
 
@@ -48,28 +48,36 @@ namespace CaseCompliance.CodeFixes.Rules
                 return;
             }
 
+            var caseModel = FixModel.For(context.Document, model);
             foreach (var diagnostic in context.Diagnostics)
             {
+                if (!FixModel.IsKind(diagnostic, RuleKind.PurposeRestriction))
+                {
+                    continue;
+                }
+
                 var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (diagnostic.Id == RuleIds.UndeclaredPurpose)
+                if (IsUndeclared(diagnostic))
                 {
                     if (PurposeSyntax.TargetDeclaration(node, model, purposeAttribute, false, context.CancellationToken) is null)
                     {
                         continue;
                     }
 
-                    foreach (var (_, purpose) in NameCatalog.Purposes.WellKnown)
+                    // The data's own purposes first when it has some, then every purpose of the catalog.
+                    var allowed = Split(diagnostic, DiagnosticKeys.AllowedPurposes).ToList();
+                    foreach (var purpose in allowed.Concat(caseModel.Purposes.Ordered().Where(p => !allowed.Contains(p))))
                     {
-                        Register(context, diagnostic, Edit.Declare, purpose, FixTitles.Format(CaseRules.UndeclaredPurpose, $"Declare purpose '{purpose}'"));
+                        Register(context, diagnostic, Edit.Declare, purpose, FixTitles.Format(diagnostic, $"Declare purpose '{purpose}'", caseModel));
                     }
                 }
                 else if (PurposeSyntax.TargetDeclaration(node, model, purposeAttribute, true, context.CancellationToken) is { } target)
                 {
                     var name = DeclarationName(target);
-                    foreach (var purpose in Split(diagnostic, PurposeRestriction.AllowedPurposesKey))
+                    foreach (var purpose in Split(diagnostic, DiagnosticKeys.AllowedPurposes))
                     {
-                        Register(context, diagnostic, Edit.Add, purpose, FixTitles.Format(CaseRules.PurposeMismatch, $"Add purpose '{purpose}' to '{name}'"));
-                        Register(context, diagnostic, Edit.Narrow, purpose, FixTitles.Format(CaseRules.PurposeMismatch, $"Narrow '{name}' to purpose '{purpose}'"));
+                        Register(context, diagnostic, Edit.Add, purpose, FixTitles.Format(diagnostic, $"Add purpose '{purpose}' to '{name}'", caseModel));
+                        Register(context, diagnostic, Edit.Narrow, purpose, FixTitles.Format(diagnostic, $"Narrow '{name}' to purpose '{purpose}'", caseModel));
                     }
                 }
             }
@@ -84,6 +92,9 @@ namespace CaseCompliance.CodeFixes.Rules
         }
 
         private static string EquivalenceKey(string id, Edit edit, string purpose) => $"{id}.{edit}Purpose.{purpose}";
+
+        /// <summary>The rule reports reads with no purpose in scope ("report": "undeclared").</summary>
+        private static bool IsUndeclared(Diagnostic diagnostic) => diagnostic.Properties.TryGetValue("report", out var report) && report == "undeclared";
 
         private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
         {
@@ -136,7 +147,7 @@ namespace CaseCompliance.CodeFixes.Rules
                 }
 
                 IEnumerable<string> purposes = edit == Edit.Add
-                    ? Split(diagnostic, PurposeRestriction.ScopePurposesKey).Where(p => p != purpose).Append(purpose)
+                    ? Split(diagnostic, DiagnosticKeys.ScopePurposes).Where(p => p != purpose).Append(purpose)
                     : new[] { purpose };
                 PurposeSyntax.AddAttribute(editor, target, PurposeSyntax.NewAttribute(purposes));
             }
@@ -163,10 +174,7 @@ namespace CaseCompliance.CodeFixes.Rules
             return existing.WithArgumentList(PurposeSyntax.Arguments(new[] { purpose }));
         }
 
-        private static IEnumerable<string> Split(Diagnostic diagnostic, string key)
-            => diagnostic.Properties.TryGetValue(key, out var value) && !string.IsNullOrEmpty(value)
-                ? value!.Split(PurposeRestriction.Separator)
-                : Enumerable.Empty<string>();
+        private static IEnumerable<string> Split(Diagnostic diagnostic, string key) => DiagnosticKeys.Split(diagnostic, key);
 
         private static string DeclarationName(SyntaxNode declaration) => declaration switch
         {

@@ -17,16 +17,17 @@ using CaseCompliance.Analyzers.Model;
 namespace CaseCompliance.CodeFixes.Rules
 {
     /// <summary>
-    /// CASE050: put a reasoning placeholder where the reasons are missing or empty:
-    /// <c>DecisionReasons.Missing("...")</c> — the compiler warns wherever it stands (it is obsolete on purpose) and it
-    /// throws if it runs, so it can never compile silently into an empty reason.
+    /// Rules of the kind "required value" (CASE050 and custom ones): put a placeholder where the required string is
+    /// missing or empty: <c>DecisionReasons.Missing("...")</c> — the compiler warns wherever it stands (it is obsolete
+    /// on purpose) and it throws if it runs, so it can never compile silently into an empty value. Not offered where
+    /// the member is no string or the annotations (which hold DecisionReasons) are not referenced.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ProvideReasoningFix)), Shared]
-    public sealed class ProvideReasoningFix : CodeFixProvider
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ProvideValueFix)), Shared]
+    public sealed class ProvideValueFix : CodeFixProvider
     {
-        internal const string Key = "CASE050.ProvideReasoning";
+        internal const string Key = "ProvideValue";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.DecisionWithoutReasoning);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = FixModel.Ids(RuleIds.DecisionWithoutReasoning);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -39,33 +40,41 @@ namespace CaseCompliance.CodeFixes.Rules
                 return;
             }
 
+            var caseModel = FixModel.For(context.Document, model);
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (Rewrite(root, model, diagnostic, context.CancellationToken) is { } rewrite)
+                if (FixModel.IsKind(diagnostic, RuleKind.RequiredValue) && Rewrite(root, model, caseModel, diagnostic, context.CancellationToken) is { } rewrite)
                 {
+                    diagnostic.Properties.TryGetValue(DiagnosticKeys.Member, out var member);
                     context.RegisterCodeFix(
-                        CodeAction.Create(FixTitles.Format(CaseRules.DecisionWithoutReasoning, "Add a reasoning placeholder to fill in"),
-                            ct => PurposeSyntax.CleanUpAsync(context.Document.WithSyntaxRoot(root.ReplaceNode(rewrite.Old, rewrite.New)), ct), Key),
+                        CodeAction.Create(FixTitles.Format(diagnostic, FixTitles.Action(diagnostic, "Add a placeholder for '{member}' to fill in", ("member", member ?? "the value")), caseModel),
+                            ct => PurposeSyntax.CleanUpAsync(context.Document.WithSyntaxRoot(root.ReplaceNode(rewrite.Old, rewrite.New)), ct), diagnostic.Id + "." + Key),
                         diagnostic);
                 }
             }
         }
 
-        private static (SyntaxNode Old, SyntaxNode New)? Rewrite(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        private static (SyntaxNode Old, SyntaxNode New)? Rewrite(SyntaxNode root, SemanticModel model, CaseModel caseModel, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var caseModel = CaseModel.GetOrCreate(model.Compilation);
-            diagnostic.Properties.TryGetValue(RequiredValue.MemberKey, out var memberName);
-            var placeholder = Placeholder();
+            diagnostic.Properties.TryGetValue(DiagnosticKeys.Member, out var memberName);
+            diagnostic.Properties.TryGetValue("fixPlaceholder", out var ask);
+            var memberRole = FixModel.Roles(caseModel, diagnostic, "member");
+            var placeholder = Placeholder(ask ?? $"write the {memberName} ({RejectEqualFix.Cite(diagnostic)})");
             switch (model.GetOperation(node, cancellationToken))
             {
                 case IObjectCreationOperation creation:
                     // An argument for the reasoning parameter: replace its value.
                     foreach (var argument in creation.Arguments)
                     {
-                        if (argument.Parameter is not { } parameter || !(caseModel.HasRole(parameter, Role.Reasoning) || string.Equals(parameter.Name, memberName, System.StringComparison.OrdinalIgnoreCase)))
+                        if (argument.Parameter is not { } parameter || !(caseModel.HasRole(parameter, memberRole) || string.Equals(parameter.Name, memberName, System.StringComparison.OrdinalIgnoreCase)))
                         {
                             continue;
+                        }
+
+                        if (parameter.Type.SpecialType != SpecialType.System_String)
+                        {
+                            return null; // the placeholder is a string
                         }
 
                         if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Syntax is ArgumentSyntax given)
@@ -86,7 +95,8 @@ namespace CaseCompliance.CodeFixes.Rules
                     {
                         foreach (var assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
                         {
-                            if (DataReads.Member(assignment.Target)?.Name == memberName && assignment.Value.Syntax is ExpressionSyntax value)
+                            if (DataReads.Member(assignment.Target)?.Name == memberName && assignment.Value.Syntax is ExpressionSyntax value
+                                && assignment.Target.Type?.SpecialType == SpecialType.System_String)
                             {
                                 return (value, placeholder.WithTriviaFrom(value));
                             }
@@ -94,7 +104,7 @@ namespace CaseCompliance.CodeFixes.Rules
                     }
 
                     // Missing: set it in the initializer, when it can be set there.
-                    if (memberName is not null && creation.Type is INamedTypeSymbol type && IsSettable(type, memberName)
+                    if (memberName is not null && creation.Type is INamedTypeSymbol type && IsSettableString(type, memberName)
                         && creation.Syntax is BaseObjectCreationExpressionSyntax objectCreation)
                     {
                         var assignmentSyntax = SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(memberName), placeholder);
@@ -120,13 +130,14 @@ namespace CaseCompliance.CodeFixes.Rules
             }
         }
 
-        private static bool IsSettable(INamedTypeSymbol type, string name)
+        private static bool IsSettableString(INamedTypeSymbol type, string name)
         {
             for (var t = type; t is not null; t = t.BaseType)
             {
                 foreach (var member in t.GetMembers(name))
                 {
-                    if (member is IPropertySymbol { SetMethod: not null } || member is IFieldSymbol { IsReadOnly: false, IsConst: false })
+                    if (member is IPropertySymbol { SetMethod: not null, Type.SpecialType: SpecialType.System_String }
+                        || member is IFieldSymbol { IsReadOnly: false, IsConst: false, Type.SpecialType: SpecialType.System_String })
                     {
                         return true;
                     }
@@ -136,11 +147,10 @@ namespace CaseCompliance.CodeFixes.Rules
             return false;
         }
 
-        private static ExpressionSyntax Placeholder()
+        private static ExpressionSyntax Placeholder(string ask)
             => SyntaxFactory.InvocationExpression(
                 SyntaxFactory.ParseExpression("global::CaseCompliance.DecisionReasons.Missing").WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
-                    SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression,
-                        SyntaxFactory.Literal("explain why the decision was made, with the facts and rules it rests on (SJP-MOTIVERING)"))))));
+                    SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(ask))))));
     }
 }

@@ -17,16 +17,17 @@ using CaseCompliance.Analyzers.Model;
 namespace CaseCompliance.CodeFixes.Rules
 {
     /// <summary>
-    /// CASE060: wrap the personal data on its way to the sink in a redactor in scope — a [Redactor] method of this
-    /// type or of a source type, one of a service in scope, or a Microsoft.Extensions.Compliance <c>Redactor</c> in
-    /// scope (<c>redactor.Redact(value)</c>). The innermost part that brings the data in is wrapped.
+    /// Rules of the kind "no flow to sink" (CASE060 and custom ones): wrap the personal data on its way to the sink in
+    /// a method of one of the rule's redactor roles in scope — one of this type, one of a service in scope (a
+    /// Microsoft.Extensions.Compliance <c>Redactor</c>: <c>redactor.Redact(value)</c>), or a static one of this project.
+    /// The innermost part that brings the data in is wrapped.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RedactFix)), Shared]
     public sealed class RedactFix : CodeFixProvider
     {
-        internal const string Key = "CASE060.Redact";
+        internal const string Key = "Redact";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.DisclosedToSink);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = FixModel.Ids(RuleIds.DisclosedToSink);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -39,13 +40,14 @@ namespace CaseCompliance.CodeFixes.Rules
                 return;
             }
 
+            var caseModel = FixModel.For(context.Document, model);
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (Plan(root, model, diagnostic, context.CancellationToken) is { } plan)
+                if (FixModel.IsKind(diagnostic, RuleKind.NoFlowToSink) && Plan(root, model, caseModel, diagnostic, context.CancellationToken) is { } plan)
                 {
                     context.RegisterCodeFix(
-                        CodeAction.Create(FixTitles.Format(CaseRules.DisclosedToSink, $"Redact with '{plan.Name}'"),
-                            ct => PurposeSyntax.CleanUpAsync(context.Document.WithSyntaxRoot(root.ReplaceNode(plan.Carrier, plan.Wrapped)), ct), Key),
+                        CodeAction.Create(FixTitles.Format(diagnostic, FixTitles.Action(diagnostic, "Redact with '{call}'", ("call", plan.Name)), caseModel),
+                            ct => PurposeSyntax.CleanUpAsync(context.Document.WithSyntaxRoot(root.ReplaceNode(plan.Carrier, plan.Wrapped)), ct), diagnostic.Id + "." + Key),
                         diagnostic);
                 }
             }
@@ -67,7 +69,7 @@ namespace CaseCompliance.CodeFixes.Rules
             public string Name { get; }
         }
 
-        private static RedactPlan? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        private static RedactPlan? Plan(SyntaxNode root, SemanticModel model, CaseModel caseModel, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             if (node is ArgumentSyntax argument)
@@ -80,16 +82,16 @@ namespace CaseCompliance.CodeFixes.Rules
                 return null;
             }
 
-            var caseModel = CaseModel.GetOrCreate(model.Compilation);
-            var taint = new Taint(caseModel, new Sinks(caseModel), Calls.Root(value));
+            var redactors = FixModel.Roles(caseModel, diagnostic, "redactors");
+            var taint = new Taint(caseModel, new Sinks(caseModel, FixModel.Roles(caseModel, diagnostic, "sinks"), redactors), Calls.Root(value));
             if (taint.Carrier(value) is not { Syntax: ExpressionSyntax carrier } carried || carried.Type is not { } type)
             {
                 return null;
             }
 
-            var scope = ScopeValues.At(model, carrier, carrier, cancellationToken);
-            diagnostic.Properties.TryGetValue(NoFlowToSink.SourceKey, out var source);
-            if (scope is null || FindRedactor(model, caseModel, scope, carrier.SpanStart, type, source) is not { } redactor)
+            var scope = ScopeValues.At(caseModel, model, carrier, carrier, cancellationToken);
+            diagnostic.Properties.TryGetValue(DiagnosticKeys.Source, out var source);
+            if (redactors.IsEmpty || scope is null || FindRedactor(model, caseModel, redactors, scope, carrier.SpanStart, type, source) is not { } redactor)
             {
                 return null;
             }
@@ -103,9 +105,9 @@ namespace CaseCompliance.CodeFixes.Rules
         /// A redactor that takes the value's type: one named for the data (<c>Mask.Personnummer</c> for a personnummer)
         /// first, then the nearest one.
         /// </summary>
-        private static (ExpressionSyntax Callee, string Name)? FindRedactor(SemanticModel model, CaseModel caseModel, ScopeValues scope, int position, ITypeSymbol valueType, string? source)
+        private static (ExpressionSyntax Callee, string Name)? FindRedactor(SemanticModel model, CaseModel caseModel, RoleSet redactors, ScopeValues scope, int position, ITypeSymbol valueType, string? source)
         {
-            var candidates = Candidates(model, caseModel, scope, position, valueType).ToList();
+            var candidates = Candidates(model, caseModel, redactors, scope, position, valueType).ToList();
             foreach (var candidate in candidates)
             {
                 if (source is not null && candidate.Name.IndexOf(source, System.StringComparison.OrdinalIgnoreCase) >= 0)
@@ -117,13 +119,15 @@ namespace CaseCompliance.CodeFixes.Rules
             return candidates.Count > 0 ? candidates[0] : null;
         }
 
-        private static IEnumerable<(ExpressionSyntax Callee, string Name)> Candidates(SemanticModel model, CaseModel caseModel, ScopeValues scope, int position, ITypeSymbol valueType)
+        private static IEnumerable<(ExpressionSyntax Callee, string Name)> Candidates(SemanticModel model, CaseModel caseModel, RoleSet redactors, ScopeValues scope, int position, ITypeSymbol valueType)
         {
+            // Takes the value, and gives back something that can stand where the value stood (a redacted string, not its length).
             bool Accepts(IMethodSymbol method) => method.Parameters.Length >= 1 && method.Parameters.Skip(1).All(p => p.IsOptional)
-                && model.Compilation.ClassifyConversion(valueType, method.Parameters[0].Type).IsImplicit;
+                && model.Compilation.ClassifyConversion(valueType, method.Parameters[0].Type).IsImplicit
+                && (method.ReturnType.SpecialType == SpecialType.System_String || model.Compilation.ClassifyConversion(method.ReturnType, valueType).IsImplicit);
 
-            // A [Redactor] method of this type (or its bases), callable by its simple name.
-            foreach (var method in scope.MethodsWithRole(scope.Function.ContainingType, Role.Redactor))
+            // A redactor method of this type (or its bases), callable by its simple name.
+            foreach (var method in scope.MethodsWithRole(scope.Function.ContainingType, redactors))
             {
                 if (Accepts(method) && (method.IsStatic || !IsStaticContext(scope.Function)))
                 {
@@ -131,8 +135,7 @@ namespace CaseCompliance.CodeFixes.Rules
                 }
             }
 
-            // A service in scope with one; a Microsoft.Extensions.Compliance Redactor in scope.
-            var complianceRedactor = caseModel.Symbols.ComplianceRedactor;
+            // A service in scope with one: a Microsoft.Extensions.Compliance Redactor's Redact, or any other.
             foreach (var symbol in model.LookupSymbols(position))
             {
                 if (ScopeValues.TypeOf(symbol) is not { } type || symbol is ILocalSymbol local && local.DeclaringSyntaxReferences.Any(r => r.Span.End > position))
@@ -140,30 +143,21 @@ namespace CaseCompliance.CodeFixes.Rules
                     continue;
                 }
 
-                if (complianceRedactor is not null && DerivesFrom(type, complianceRedactor))
+                foreach (var method in scope.MethodsWithRole(type, redactors))
                 {
-                    var redact = type.GetMembers("Redact").OfType<IMethodSymbol>().FirstOrDefault(m => m.Parameters.Length == 1 && m.Parameters[0].Type.SpecialType == SpecialType.System_String);
-                    if (redact is not null && valueType.SpecialType == SpecialType.System_String)
-                    {
-                        yield return (Member(scope.Name(symbol), "Redact"), symbol.Name + ".Redact");
-                    }
-                }
-
-                foreach (var method in scope.MethodsWithRole(type, Role.Redactor))
-                {
-                    if (!method.IsStatic && Accepts(method))
+                    if (!method.IsStatic && !method.IsGenericMethod && Accepts(method))
                     {
                         yield return (Member(scope.Name(symbol), method.Name), SymbolText.Member(method));
                     }
                 }
             }
 
-            // A static [Redactor] method of any type in this project.
+            // A static redactor method of any type in this project.
             foreach (var type in SourceTypes(model.Compilation.Assembly.GlobalNamespace))
             {
                 foreach (var member in type.GetMembers())
                 {
-                    if (member is IMethodSymbol { IsStatic: true, MethodKind: MethodKind.Ordinary } method && caseModel.HasRole(method, Role.Redactor)
+                    if (member is IMethodSymbol { IsStatic: true, MethodKind: MethodKind.Ordinary } method && caseModel.HasRole(method, redactors)
                         && Accepts(method) && model.IsAccessible(position, method))
                     {
                         var typeName = SyntaxFactory.ParseTypeName(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))

@@ -8,30 +8,37 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using CaseCompliance.Analyzers;
+using CaseCompliance.Analyzers.Engine;
 using CaseCompliance.Analyzers.Model;
 
 namespace CaseCompliance.CodeFixes.Rules
 {
     /// <summary>
-    /// CASE021: insert a second-party guard at the start of the attestation method that rejects the attestation
-    /// when the attester is the person who prepared the payment.
+    /// Rules of the kind "guarded body" (CASE021 and custom ones): insert a guard at the start of the method that
+    /// rejects when its parameter of the rule's <c>comparedParameter</c> role (the attester) equals a value of the
+    /// <c>compareWith</c> role (the payment's preparer).
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RejectPreparerFix)), Shared]
-    public sealed class RejectPreparerFix : CodeFixProvider
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RejectEqualFix)), Shared]
+    public sealed class RejectEqualFix : CodeFixProvider
     {
-        internal const string Key = "CASE021.RejectPreparer";
+        internal const string Key = "RejectEqual";
 
         private static readonly FixAllProvider FixAll = StatementInsertion.FixAll(Plan);
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.AttestationWithoutCheck);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = FixModel.Ids(RuleIds.AttestationWithoutCheck);
 
         public override FixAllProvider GetFixAllProvider() => FixAll;
 
-        public override Task RegisterCodeFixesAsync(CodeFixContext context) => StatementInsertion.RegisterAsync(context, Plan, _ => Key);
+        public override Task RegisterCodeFixesAsync(CodeFixContext context) => StatementInsertion.RegisterAsync(context, Plan, d => d.Id + "." + Key);
 
-        /// <summary><c>if (attester == payment.PreparedBy) throw ...;</c> from the [Attester] parameter and a [PreparedBy] value.</summary>
-        private static PlannedStatement? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        /// <summary><c>if (attester == payment.PreparedBy) throw ...;</c> from the compared parameter and a value of the compared role.</summary>
+        private static PlannedStatement? Plan(SyntaxNode root, SemanticModel model, CaseModel caseModel, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
+            if (!FixModel.IsKind(diagnostic, RuleKind.GuardedBody))
+            {
+                return null;
+            }
+
             var declaration = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>();
             if (declaration is null || declaration.Body is null && declaration.ExpressionBody is null
                 || model.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol method)
@@ -39,9 +46,10 @@ namespace CaseCompliance.CodeFixes.Rules
                 return null;
             }
 
-            var caseModel = CaseModel.GetOrCreate(model.Compilation);
-            var attester = method.Parameters.FirstOrDefault(p => caseModel.HasRole(p, Role.Attester));
-            if (attester is null || PreparedBy(caseModel, method, attester) is not { } preparedBy)
+            var comparedRole = FixModel.Roles(caseModel, diagnostic, "comparedParameter");
+            var withRole = FixModel.Roles(caseModel, diagnostic, "compareWith");
+            var attester = comparedRole.IsEmpty ? null : method.Parameters.FirstOrDefault(p => caseModel.HasRole(p, comparedRole));
+            if (attester is null || withRole.IsEmpty || PreparedBy(caseModel, method, attester, withRole) is not { } preparedBy)
             {
                 return null;
             }
@@ -55,8 +63,9 @@ namespace CaseCompliance.CodeFixes.Rules
                         SyntaxFactory.Argument(SyntaxFactory.IdentifierName(attester.Name)),
                         SyntaxFactory.Argument(preparedBy.Expression),
                     })));
+            diagnostic.Properties.TryGetValue("fixMessage", out var message);
             var guard = SyntaxFactory.IfStatement(same, SyntaxFactory.Block(ScopeValues.Throw(
-                "The attester prepared this payment: no one alone can attest a payment (EK-SKATT-1).")));
+                message ?? $"'{attester.Name}' may not be the same as '{preparedBy.Text}' ({Cite(diagnostic)}).")));
             var returnsValue = !(method.ReturnsVoid || method.IsAsync && method.ReturnType is INamedTypeSymbol { Arity: 0 });
 
             // At the start of the method: before its first statement, into an empty or one-line body, or into a new
@@ -68,15 +77,21 @@ namespace CaseCompliance.CodeFixes.Rules
                 null => declaration,
             };
             return new PlannedStatement(anchor, guard, returnsValue,
-                FixTitles.Format(CaseRules.AttestationWithoutCheck, "Reject an attestation by the preparer"));
+                FixTitles.Format(diagnostic, FixTitles.Action(diagnostic, "Reject when '{compared}' is '{other}'", ("compared", attester.Name), ("other", preparedBy.Text)), caseModel));
         }
 
+        /// <summary>The rule's name or guideline for a generated message.</summary>
+        internal static string Cite(Diagnostic diagnostic)
+            => diagnostic.Properties.TryGetValue(DiagnosticKeys.RuleName, out var name) && name is not null ? name
+                : diagnostic.Properties.TryGetValue(DiagnosticKeys.Guideline, out var guideline) && guideline is not null ? guideline
+                : diagnostic.Id;
+
         /// <summary>A [PreparedBy] parameter, or a [PreparedBy] property or field of another parameter.</summary>
-        private static (ExpressionSyntax Expression, string Text)? PreparedBy(CaseModel caseModel, IMethodSymbol method, IParameterSymbol attester)
+        private static (ExpressionSyntax Expression, string Text)? PreparedBy(CaseModel caseModel, IMethodSymbol method, IParameterSymbol attester, RoleSet role)
         {
             foreach (var parameter in method.Parameters)
             {
-                if (caseModel.HasRole(parameter, Role.PreparedBy))
+                if (caseModel.HasRole(parameter, role))
                 {
                     return (SyntaxFactory.IdentifierName(parameter.Name), parameter.Name);
                 }
@@ -93,7 +108,7 @@ namespace CaseCompliance.CodeFixes.Rules
                 {
                     foreach (var member in type.GetMembers())
                     {
-                        if ((member is IPropertySymbol || member is IFieldSymbol) && !member.IsStatic && caseModel.HasRole(member, Role.PreparedBy))
+                        if ((member is IPropertySymbol || member is IFieldSymbol) && !member.IsStatic && caseModel.HasRole(member, role))
                         {
                             return (SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
                                 SyntaxFactory.IdentifierName(parameter.Name), SyntaxFactory.IdentifierName(member.Name)), parameter.Name + "." + member.Name);

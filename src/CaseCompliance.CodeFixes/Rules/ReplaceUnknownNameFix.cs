@@ -13,8 +13,9 @@ using CaseCompliance.Analyzers.Model;
 namespace CaseCompliance.CodeFixes.Rules
 {
     /// <summary>
-    /// CASE003 (unknown purpose) and CASE041 (unknown ground): replace the string with the closest known value, or
-    /// with any well-known one, as its constant (<c>Purposes.Statistics</c>, <c>Grounds.Age</c>).
+    /// The kind "known name", CASE003 (unknown purpose) and CASE041 (unknown ground): replace the string with the
+    /// closest known value, or with any known one — well-known ones as their constant (<c>Purposes.Statistics</c>,
+    /// <c>Grounds.Age</c>), those the rules files declare as strings.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceUnknownNameFix)), Shared]
     public sealed class ReplaceUnknownNameFix : CodeFixProvider
@@ -34,36 +35,43 @@ namespace CaseCompliance.CodeFixes.Rules
                 return;
             }
 
+            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (model is null)
+            {
+                return;
+            }
+
+            var caseModel = FixModel.For(context.Document, model);
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax expression)
+                if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax expression
+                    || !FixModel.IsKind(diagnostic, RuleKind.KnownName))
                 {
                     continue;
                 }
 
-                var isPurpose = diagnostic.Id == RuleIds.UnknownPurpose;
-                var catalog = isPurpose ? NameCatalog.Purposes : NameCatalog.Grounds;
-                var rule = isPurpose ? CaseRules.UnknownPurpose : CaseRules.UnknownGround;
-                diagnostic.Properties.TryGetValue(CatalogStrings.SuggestionKey, out var closest);
+                var isPurpose = !(diagnostic.Properties.TryGetValue("catalog", out var which) && which == "grounds");
+                var catalog = isPurpose ? caseModel.Purposes : caseModel.Grounds;
+                diagnostic.Properties.TryGetValue(DiagnosticKeys.Suggestion, out var closest);
                 if (closest is not null)
                 {
-                    context.RegisterCodeFix(Action(context.Document, root, expression, catalog, rule, closest, ClosestKey(diagnostic.Id)), diagnostic);
+                    context.RegisterCodeFix(Action(context.Document, root, expression, catalog, diagnostic, caseModel, closest, ClosestKey(diagnostic.Id)), diagnostic);
                 }
 
-                foreach (var (_, value) in catalog.WellKnown)
+                foreach (var value in catalog.Ordered())
                 {
                     if (value != closest)
                     {
                         var key = diagnostic.Id + (isPurpose ? ".ReplacePurpose." : ".ReplaceGround.") + value;
-                        context.RegisterCodeFix(Action(context.Document, root, expression, catalog, rule, value, key), diagnostic);
+                        context.RegisterCodeFix(Action(context.Document, root, expression, catalog, diagnostic, caseModel, value, key), diagnostic);
                     }
                 }
             }
         }
 
-        private static CodeAction Action(Document document, SyntaxNode root, ExpressionSyntax expression, NameCatalog catalog, DiagnosticDescriptor rule, string value, string key)
+        private static CodeAction Action(Document document, SyntaxNode root, ExpressionSyntax expression, NameCatalog catalog, Diagnostic diagnostic, CaseModel caseModel, string value, string key)
             => CodeAction.Create(
-                FixTitles.Format(rule, $"Replace with '{value}'"),
+                FixTitles.Format(diagnostic, $"Replace with '{value}'", caseModel),
                 ct => ReplaceAsync(document, root, expression, catalog, value, ct),
                 key);
 

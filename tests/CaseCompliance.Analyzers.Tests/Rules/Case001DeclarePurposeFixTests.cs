@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis.Testing;
 using CaseCompliance.Analyzers.Rules;
 using CaseCompliance.CodeFixes.Rules;
-using Verify = CaseCompliance.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<CaseCompliance.Analyzers.Rules.PurposeAnalyzer, CaseCompliance.CodeFixes.Rules.DeclarePurposeFix>;
+using Verify = CaseCompliance.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<CaseCompliance.Analyzers.Tests.Verifiers.PurposeRules, CaseCompliance.CodeFixes.Rules.DeclarePurposeFix>;
 
 namespace CaseCompliance.Analyzers.Tests.Rules;
 

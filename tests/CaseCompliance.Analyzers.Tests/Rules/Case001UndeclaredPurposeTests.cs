@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.Testing;
 using CaseCompliance.Analyzers.Rules;
-using Verify = CaseCompliance.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<CaseCompliance.Analyzers.Rules.PurposeAnalyzer>;
+using Verify = CaseCompliance.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<CaseCompliance.Analyzers.Tests.Verifiers.PurposeRules>;
 
 namespace CaseCompliance.Analyzers.Tests.Rules;
 

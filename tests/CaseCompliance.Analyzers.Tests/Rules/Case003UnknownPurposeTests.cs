@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis.Testing;
-using Verify = CaseCompliance.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<CaseCompliance.Analyzers.Rules.PurposeAnalyzer, CaseCompliance.CodeFixes.Rules.ReplaceUnknownNameFix>;
+using Verify = CaseCompliance.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<CaseCompliance.Analyzers.Tests.Verifiers.PurposeRules, CaseCompliance.CodeFixes.Rules.ReplaceUnknownNameFix>;
 
 namespace CaseCompliance.Analyzers.Tests.Rules;
 

@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis.Testing;
-using Verify = CaseCompliance.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<CaseCompliance.Analyzers.Rules.LookupAuditAnalyzer, CaseCompliance.CodeFixes.Rules.InsertAuditFix>;
+using Verify = CaseCompliance.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<CaseCompliance.Analyzers.Tests.Verifiers.LookupRules, CaseCompliance.CodeFixes.Rules.InsertCoverCallFix>;
 
 namespace CaseCompliance.Analyzers.Tests.Rules;
 
@@ -11,7 +11,7 @@ public class Case010InsertAuditFixTests
         {
             TestCode = source,
             FixedCode = fixedSource,
-            CodeActionEquivalenceKey = "CASE010.InsertAudit",
+            CodeActionEquivalenceKey = "CASE010.InsertCoverCall",
             NumberOfFixAllInDocumentIterations = fixAllInDocumentIterations,
         };
         test.TestState.Sources.Add(("Model.cs", LookupModel.Source));
@@ -51,7 +51,7 @@ public class Case010InsertAuditFixTests
                     }
                 }
                 """,
-            CodeActionEquivalenceKey = "CASE010.InsertAudit",
+            CodeActionEquivalenceKey = "CASE010.InsertCoverCall",
             CodeActionVerifier = (action, verifier) => verifier.Equal(
                 "Record the lookup with 'AuditLog.Record' (UPP-SOKNINGAR Uppdraget: uppsikt över medarbetarnas sökningar)", action.Title),
         };
@@ -154,7 +154,7 @@ public class Case010InsertAuditFixTests
     {
         var test = new Verify.Test
         {
-            CodeActionEquivalenceKey = "CASE010.InsertAudit",
+            CodeActionEquivalenceKey = "CASE010.InsertCoverCall",
             NumberOfFixAllInDocumentIterations = 2,
         };
         test.TestState.Sources.Add(("Model.cs", LookupModel.Source));

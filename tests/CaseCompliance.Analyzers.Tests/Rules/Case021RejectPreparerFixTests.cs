@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis.Testing;
-using Verify = CaseCompliance.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<CaseCompliance.Analyzers.Rules.DualControlAnalyzer, CaseCompliance.CodeFixes.Rules.RejectPreparerFix>;
+using Verify = CaseCompliance.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<CaseCompliance.Analyzers.Tests.Verifiers.DualControlRules, CaseCompliance.CodeFixes.Rules.RejectEqualFix>;
 
 namespace CaseCompliance.Analyzers.Tests.Rules;
 
@@ -7,7 +7,7 @@ public class Case021RejectPreparerFixTests
 {
     private static Verify.Test Test(string source, string fixedSource)
     {
-        var test = new Verify.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = "CASE021.RejectPreparer" };
+        var test = new Verify.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = "CASE021.RejectEqual" };
         test.TestState.Sources.Add(("Model.cs", PaymentModel.Source));
         test.FixedState.Sources.Add(("Model.cs", PaymentModel.Source));
         return test;

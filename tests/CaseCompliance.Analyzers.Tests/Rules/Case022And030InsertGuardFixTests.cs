@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.Testing;
-using DualControl = CaseCompliance.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<CaseCompliance.Analyzers.Rules.DualControlAnalyzer, CaseCompliance.CodeFixes.Rules.InsertGuardFix>;
-using Jav = CaseCompliance.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<CaseCompliance.Analyzers.Rules.ConflictOfInterestAnalyzer, CaseCompliance.CodeFixes.Rules.InsertGuardFix>;
+using DualControl = CaseCompliance.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<CaseCompliance.Analyzers.Tests.Verifiers.DualControlRules, CaseCompliance.CodeFixes.Rules.InsertGuardFix>;
+using Jav = CaseCompliance.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<CaseCompliance.Analyzers.Tests.Verifiers.ConflictRules, CaseCompliance.CodeFixes.Rules.InsertGuardFix>;
 
 namespace CaseCompliance.Analyzers.Tests.Rules;
 

@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis.Testing;
-using Verify = CaseCompliance.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<CaseCompliance.Analyzers.Rules.ReasoningAnalyzer, CaseCompliance.CodeFixes.Rules.ProvideReasoningFix>;
+using Verify = CaseCompliance.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<CaseCompliance.Analyzers.Tests.Verifiers.ReasoningRules, CaseCompliance.CodeFixes.Rules.ProvideValueFix>;
 
 namespace CaseCompliance.Analyzers.Tests.Rules;
 
@@ -9,7 +9,7 @@ public class Case050ProvideReasoningFixTests
 
     private static Verify.Test Test(string source, string fixedSource)
     {
-        var test = new Verify.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = "CASE050.ProvideReasoning" };
+        var test = new Verify.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = "CASE050.ProvideValue" };
         test.TestState.Sources.Add(("Model.cs", Case050DecisionWithoutReasoningTests.Model));
         test.FixedState.Sources.Add(("Model.cs", Case050DecisionWithoutReasoningTests.Model));
         return test;

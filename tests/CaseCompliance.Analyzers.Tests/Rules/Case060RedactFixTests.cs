@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis.Testing;
-using Verify = CaseCompliance.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<CaseCompliance.Analyzers.Rules.DisclosureAnalyzer, CaseCompliance.CodeFixes.Rules.RedactFix>;
+using Verify = CaseCompliance.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<CaseCompliance.Analyzers.Tests.Verifiers.DisclosureRules, CaseCompliance.CodeFixes.Rules.RedactFix>;
 
 namespace CaseCompliance.Analyzers.Tests.Rules;
 

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace CaseCompliance.Analyzers.Tests.Verifiers;
 
-/// <summary>Code fix verifier with the annotations referenced: <c>using Verify = CSharpCodeFixVerifier&lt;PurposeAnalyzer, DeclarePurposeFix&gt;;</c>.</summary>
+/// <summary>Code fix verifier with the annotations referenced: <c>using Verify = CSharpCodeFixVerifier&lt;PurposeRules, DeclarePurposeFix&gt;;</c>.</summary>
 public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
@@ -28,6 +28,16 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         return test.RunAsync(CancellationToken.None);
     }
 
+    /// <summary>The same with a rules file beside the code: the fix sees the model the analyzer saw.</summary>
+    public static Task VerifyCodeFixWithRulesFileAsync(string source, string rulesFile, string fixedSource, string? equivalenceKey = null, params DiagnosticResult[] expected)
+    {
+        var test = new Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+        test.TestState.AdditionalFiles.Add((TestSetup.RulesFilePath, rulesFile));
+        test.FixedState.AdditionalFiles.Add((TestSetup.RulesFilePath, rulesFile));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
     public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
     {
         public Test(bool withAnnotations = true)
@@ -36,5 +46,7 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
             TestSetup.Apply(TestState, withAnnotations);
             SolutionTransforms.Add(TestSetup.WithLanguageVersion);
         }
+
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => TestSetup.Analyzers<TAnalyzer>(TestState);
     }
 }

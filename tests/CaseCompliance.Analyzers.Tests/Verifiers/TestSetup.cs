@@ -28,6 +28,23 @@ internal static class TestSetup
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Compliance.Redaction.Redactor).Assembly.Location),
     };
 
+    /// <summary>Where tests put the rules file: beside the code, as the package's build files pick it up.</summary>
+    public const string RulesFilePath = "/0/casecompliance.json";
+
+    /// <summary>The analyzers a test runs: a rule group's members (or the analyzer), plus the rules-file analyzer when there is a rules file.</summary>
+    public static IEnumerable<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer> Analyzers<TAnalyzer>(SolutionState state)
+        where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
+    {
+        var analyzers = RuleGroup.Expand<TAnalyzer>().ToList();
+        if (state.AdditionalFiles.Any(f => f.filename.EndsWith("casecompliance.json", StringComparison.OrdinalIgnoreCase))
+            && !analyzers.Any(a => a is CaseCompliance.Analyzers.Rules.RulesFileAnalyzer))
+        {
+            analyzers.Add(new CaseCompliance.Analyzers.Rules.RulesFileAnalyzer());
+        }
+
+        return analyzers;
+    }
+
     public static void Apply(SolutionState state, bool withAnnotations)
     {
         if (withAnnotations)

@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using CaseCompliance.Analyzers.Engine;
+using CaseCompliance.Analyzers.Model;
+
+namespace CaseCompliance.Analyzers.Rules
+{
+    /// <summary>
+    /// The host of the path kinds "required on every path", "guard before call" and "guarded body": CASE010 (person
+    /// lookup without audit), CASE021 (attestation without a second-party check), CASE022 (disbursement without
+    /// attestation), CASE030 (decision without a conflict-of-interest check) and every custom rule of these kinds, on
+    /// one path engine: one scan of each body, one graph per relevant body, for all rules. Guidelines UPP-SOKNINGAR,
+    /// EK-SKATT-1, EK-SAKLIG-2 and -3.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class PathRuleAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            CaseRules.ForKinds(RuleKind.RequiredOnEveryPath, RuleKind.GuardBefore, RuleKind.GuardedBody);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(static start =>
+            {
+                var model = CaseModel.GetOrCreate(start);
+                var rules = ImmutableArray.CreateBuilder<PathRule>();
+                foreach (var rule in model.RulesOfKind(RuleKind.RequiredOnEveryPath, RuleKind.GuardBefore, RuleKind.GuardedBody))
+                {
+                    var path = new PathRule(rule, PathRule.KindOf(rule.Kind.Name)!.Value);
+                    if (model.MayOccur(path.Trigger))
+                    {
+                        rules.Add(path); // a rule whose trigger nothing can play costs nothing
+                    }
+                }
+
+                if (rules.Count > 0)
+                {
+                    start.RegisterSymbolStartAction(new PathEngine(model, rules.ToImmutable()).OnTypeStart, SymbolKind.NamedType);
+                }
+            });
+        }
+    }
+}
