@@ -109,6 +109,11 @@ namespace CaseCompliance.Analyzers.Rules
                         var symbols = resolver.Resolve(target, cancellationToken);
                         if (symbols.IsEmpty)
                         {
+                            if (!resolver.IsAboutThisCompilation(target))
+                            {
+                                continue; // an entry about another project's code, in a file shared by several
+                            }
+
                             var closest = resolver.Closest(target);
                             Add(found, entry.Document, RulesFileRules.UnmatchedId, target.Span, target.Text,
                                 closest is null ? string.Empty : "; did you mean '" + closest + "'?");
@@ -121,6 +126,11 @@ namespace CaseCompliance.Analyzers.Rules
                         {
                             CheckConflicts(found, facts, entry, target, symbol);
                         }
+                    }
+
+                    if (reached.Count == 0)
+                    {
+                        continue; // its IDs match nothing here: CASE902 said so, or the entry is about another project
                     }
 
                     foreach (var except in entry.Except)

@@ -75,6 +75,40 @@ namespace CaseCompliance.Analyzers.RulesFile
             return result;
         }
 
+        /// <summary>
+        /// Whether the ID is about this compilation: its first namespace (or type) exists here, or one a typo away does.
+        /// One rules file at a repository's root covers many projects, and an entry about one project's code matches
+        /// nothing in another's; only IDs that are about this compilation and still match nothing are reported here
+        /// (casecheck reports IDs that match nothing in any project).
+        /// </summary>
+        public bool IsAboutThisCompilation(DocIdPattern pattern)
+        {
+            if (pattern.Kind == 'A')
+            {
+                return true;
+            }
+
+            var full = pattern.Container.Length == 0 ? pattern.Last : pattern.Container;
+            var root = full.Split('.')[0];
+            if (root.IndexOf('*') >= 0 || root.IndexOf('(') >= 0 || pattern.Container.Length == 0)
+            {
+                return true; // a type or namespace in the global namespace: nothing narrower to go by
+            }
+
+            foreach (var _ in compilation.GlobalNamespace.GetMembers(BaseName(root)))
+            {
+                return true;
+            }
+
+            var names = new List<string>();
+            foreach (var member in compilation.GlobalNamespace.GetMembers())
+            {
+                names.Add(member.MetadataName);
+            }
+
+            return RulesFileReader.Closest(root, names) is not null;
+        }
+
         /// <summary>A near miss for an ID that matches nothing, as an ID, or null.</summary>
         public string? Closest(DocIdPattern pattern)
         {
