@@ -4,6 +4,7 @@ using SickPay.Domain;
 using SickPay.Messaging;
 using SickPay.Payments;
 using SickPay.Reporting;
+using SickPay.Review;
 using SickPay.Services;
 using SickPay.Staff;
 
@@ -44,10 +45,16 @@ paidOut += await payoutRun.RetryReturnedAsync(bank.Returned);
 var screen = new StaffSearchScreen(repository, audit, officer);
 var hit = await screen.SearchByPersonnummerAsync("191212121212", "Den försäkrade ringde och frågade om sitt ärende");
 
+// Proposals to reject for work capacity go to two specialists from different business areas.
+var review = new RejectionReview();
+var proposals = files.Zip(decisions).Where(p => p.Second.Outcome == DecisionOutcome.Rejected).Select(p => new RejectionProposal(p.First.Case, officer.StaffId)).ToList();
+var reviewed = new ReviewQueue(review, [new("SP0101", "Försäkringsmedicin"), new("SP0202", "Sjukpenning")]).ReviewAll(proposals);
+
 var statistics = new StatisticsExport().Build(files, decisions);
 var municipalities = MunicipalityReport.CasesPerMunicipality(files);
 
 Console.WriteLine($"{statistics.Cases} cases decided: {statistics.Granted} granted, {statistics.Rejected} rejected; average {statistics.AverageDailyAmount:N0} kr per day.");
+Console.WriteLine($"{reviewed} rejection(s) reviewed by two specialists.");
 Console.WriteLine($"{attested} payments attested by a second officer, {paidOut} paid out ({bank.SentCount} sent to the bank).");
 Console.WriteLine($"{outbox.SentCount} decision letters in the outbox, {reminders.Count} certificate reminders due, {municipalities.Count} municipalities in the report.");
 Console.WriteLine(hit is null ? "The search found no one." : $"The search found a person with {hit.OpenCases.Count} open cases; {audit.Count} lookup(s) audited.");

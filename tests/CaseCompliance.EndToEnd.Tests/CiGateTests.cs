@@ -19,7 +19,20 @@ public sealed class CiGateTests(PackedPackageFixture package)
         Assert.True(
             errors.Any(d => d.Id == "CASE001"),
             "No CASE001 error:" + Environment.NewLine + SampleFindings.Show(errors) + Environment.NewLine + build.Describe());
+        Assert.True(errors.Any(d => d.Id == "CASE100"), "The custom rule CASE100 is no error:" + Environment.NewLine + SampleFindings.Show(errors));
         Assert.DoesNotContain(errors, d => d.Id.StartsWith("CS", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Warnaserror_fails_the_legacy_build_on_findings_that_come_from_the_rules_file_only()
+    {
+        var workspace = SampleWorkspace.Create(package, "warnaserror-legacy");
+
+        var build = await workspace.BuildProjectAsync(workspace.SupportProject, "-warnaserror");
+
+        Assert.True(build.ExitCode != 0, "The legacy build passed with -warnaserror:" + Environment.NewLine + build.Describe());
+        var errors = workspace.Diagnostics(build, workspace.SupportDirectory).Where(d => d.Severity == "error").Select(d => d.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["CASE001", "CASE002", "CASE010", "CASE060", "CASE101"], errors);
     }
 
     [Fact]
@@ -43,6 +56,21 @@ public sealed class CiGateTests(PackedPackageFixture package)
             results.Count(r => r.Rule == "CASE001") == SampleFindings.Expected.Count(f => f.Id == "CASE001"),
             "Unexpected CASE001 results in the SARIF log:" + Environment.NewLine + SampleFindings.Show(results.Cast<object>()));
         Assert.Contains(results, r => r.Rule == "CASE001" && r.Uri is not null && r.Uri.EndsWith("NotificationSender.cs", StringComparison.Ordinal));
+
+        // The custom rule: its own message (with its name) on the result, its name and guideline in the result's
+        // properties. The compiler describes the rule itself by the descriptor the package declares for CASE100 (a
+        // placeholder of the custom range): only casecheck writes the custom rule's own title and help into SARIF.
+        var runs = sarif.RootElement.GetProperty("runs").EnumerateArray().ToList();
+        var custom = runs.SelectMany(run => run.TryGetProperty("results", out var r) ? r.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .Where(r => r.GetProperty("ruleId").GetString() == "CASE100").ToList();
+        Assert.Single(custom);
+        Assert.StartsWith("[SJP-TVA-SPECIALISTER] 'RejectionReview.Approve' approves a rejection", custom[0].GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
+        var properties = custom[0].GetProperty("properties").GetProperty("customProperties");
+        Assert.Equal("SJP-TVA-SPECIALISTER", properties.GetProperty("RuleName").GetString());
+        Assert.Equal("SJP-TVA-SPECIALISTER", properties.GetProperty("Guideline").GetString());
+        Assert.Equal("mustDiffer", properties.GetProperty("Kind").GetString());
+        Assert.Contains(runs, run => run.GetProperty("tool").GetProperty("driver").TryGetProperty("rules", out var rules)
+            && rules.EnumerateArray().Any(r => r.GetProperty("id").GetString() == "CASE100"));
     }
 
     private static string? FirstUri(JsonElement result) =>

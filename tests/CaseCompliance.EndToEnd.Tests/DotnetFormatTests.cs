@@ -6,29 +6,36 @@ namespace CaseCompliance.EndToEnd.Tests;
 [Collection(EndToEndCollection.Name)]
 public sealed class DotnetFormatTests(PackedPackageFixture package)
 {
-    /// <summary>Every rule with a code fix that the sample violates.</summary>
-    public static TheoryData<string> FixableRules => new() { "CASE001", "CASE002", "CASE003", "CASE010", "CASE021", "CASE022", "CASE030", "CASE050", "CASE060" };
+    /// <summary>Every rule with a code fix that a sample violates, with the sample project.</summary>
+    public static TheoryData<string, string> FixableRules => new()
+    {
+        { "SickPay", "CASE001" }, { "SickPay", "CASE002" }, { "SickPay", "CASE003" }, { "SickPay", "CASE010" }, { "SickPay", "CASE021" },
+        { "SickPay", "CASE022" }, { "SickPay", "CASE030" }, { "SickPay", "CASE050" }, { "SickPay", "CASE060" },
+        { "Support", "CASE010" }, { "Support", "CASE101" },
+    };
 
     [Theory]
     [MemberData(nameof(FixableRules))]
-    public async Task Format_applies_the_fix_and_the_sample_still_builds(string id)
+    public async Task Format_applies_the_fix_and_the_sample_still_builds(string sample, string id)
     {
-        var workspace = SampleWorkspace.Create(package, "format-" + id);
-        var before = await workspace.BuildAsync();
+        var workspace = SampleWorkspace.Create(package, "format-" + sample + "-" + id);
+        var project = sample == "SickPay" ? workspace.SickPayProject : workspace.SupportProject;
+        var directory = Path.GetDirectoryName(project)!;
+        var before = await workspace.BuildProjectAsync(project);
         Assert.True(before.ExitCode == 0, "The sample does not build:" + Environment.NewLine + before.Describe());
-        var findingsBefore = workspace.Diagnostics(before);
+        var findingsBefore = workspace.Diagnostics(before, directory);
         var case001Before = findingsBefore.Count(d => d.Id == id);
         Assert.True(case001Before > 0, $"The sample has no {id} to fix:" + Environment.NewLine + before.Describe());
-        var sources = Snapshot(workspace.SickPayDirectory);
+        var sources = Snapshot(directory);
 
         // dotnet format evaluates the project itself: the environment carries the package version to it.
         var format = await workspace.DotNetAsync(
-            ["format", "analyzers", workspace.SickPayProject, "--diagnostics", id, "--severity", "warn", "--no-restore", "--verbosity", "normal"],
+            ["format", "analyzers", project, "--diagnostics", id, "--severity", "warn", "--no-restore", "--verbosity", "normal"],
             new Dictionary<string, string> { ["CaseCompliancePackageVersion"] = package.Version });
         Assert.True(format.ExitCode == 0, "dotnet format failed:" + Environment.NewLine + format.Describe());
 
-        var after = await workspace.BuildAsync("--no-incremental");
-        var changed = Changed(sources, Snapshot(workspace.SickPayDirectory));
+        var after = await workspace.BuildProjectAsync(project, "--no-incremental");
+        var changed = Changed(sources, Snapshot(directory));
         var context = $"""
             Files dotnet format changed:
             {SampleFindings.Show(changed)}
@@ -36,7 +43,7 @@ public sealed class DotnetFormatTests(PackedPackageFixture package)
             {after.Describe()}
             """;
         Assert.True(after.ExitCode == 0, "The sample does not build after dotnet format:" + Environment.NewLine + context);
-        var findingsAfter = workspace.Diagnostics(after);
+        var findingsAfter = workspace.Diagnostics(after, directory);
         var case001After = findingsAfter.Count(d => d.Id == id);
         Assert.True(case001After < case001Before, $"{id} findings: {case001Before} before dotnet format, {case001After} after." + Environment.NewLine + context);
 

@@ -21,6 +21,14 @@ namespace CaseCompliance.Analyzers.Engine
     {
         public static Sameness Compare(IOperation a, IOperation b)
         {
+            // The same local read twice is the same value when nothing writes it again, whatever it was computed from
+            // (`var specialist = onDuty[0]; Approve(p, specialist, specialist)`).
+            if (Calls.Unwrap(a) is ILocalReferenceOperation la && Calls.Unwrap(b) is ILocalReferenceOperation lb
+                && SymbolEqualityComparer.Default.Equals(la.Local, lb.Local) && TrySingleAssignment(la, out _))
+            {
+                return Sameness.Same;
+            }
+
             var x = KeyOf(a, 0);
             var y = KeyOf(b, 0);
             if (x.Kind == KeyKind.Unknown || y.Kind == KeyKind.Unknown)

@@ -39,6 +39,7 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
             ReferenceAssemblies = TestSetup.References;
             TestSetup.Apply(TestState, withAnnotations);
             SolutionTransforms.Add(TestSetup.WithLanguageVersion);
+            MarkupOptions = MarkupOptions.UseFirstDescriptor; // the custom range is declared by every host of a kind custom rules use
         }
 
         /// <summary>Whether the case also runs with its annotations moved into a rules file (<see cref="BothWays"/>).</summary>

@@ -45,6 +45,7 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
             ReferenceAssemblies = TestSetup.References;
             TestSetup.Apply(TestState, withAnnotations);
             SolutionTransforms.Add(TestSetup.WithLanguageVersion);
+            MarkupOptions = MarkupOptions.UseFirstDescriptor; // the custom range is declared by every host of a kind custom rules use
         }
 
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => TestSetup.Analyzers<TAnalyzer>(TestState);

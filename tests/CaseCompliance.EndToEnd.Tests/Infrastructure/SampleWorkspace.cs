@@ -25,6 +25,14 @@ internal sealed partial class SampleWorkspace
 
     public string SickPayProject => Path.Combine(SickPayDirectory, "SickPay.csproj");
 
+    /// <summary>The unannotated legacy support system, brought under the rules by the samples' rules file alone.</summary>
+    public string SupportDirectory => Path.Combine(Root, "samples", "Legacy", "Support");
+
+    public string SupportProject => Path.Combine(SupportDirectory, "Support.csproj");
+
+    /// <summary>The rules file at the samples root, which covers every sample project.</summary>
+    public string RulesFile => Path.Combine(Root, "samples", "casecompliance.json");
+
     public static SampleWorkspace Create(PackedPackageFixture package, string name)
     {
         var root = Path.Combine(package.WorkRoot, $"{name}-{Interlocked.Increment(ref counter)}");
@@ -49,8 +57,11 @@ internal sealed partial class SampleWorkspace
     }
 
     /// <summary><c>dotnet build</c> of the SickPay sample against the run's package, with extra arguments.</summary>
-    public Task<CommandResult> BuildAsync(params string[] extraArguments) => DotNetAsync(
-        ["build", SickPayProject, $"-p:CaseCompliancePackageVersion={package.Version}", "-nodeReuse:false", "-tl:off", "-clp:NoSummary", .. extraArguments]);
+    public Task<CommandResult> BuildAsync(params string[] extraArguments) => BuildProjectAsync(SickPayProject, extraArguments);
+
+    /// <summary><c>dotnet build</c> of a sample project against the run's package, with extra arguments.</summary>
+    public Task<CommandResult> BuildProjectAsync(string project, params string[] extraArguments) => DotNetAsync(
+        ["build", project, $"-p:CaseCompliancePackageVersion={package.Version}", "-nodeReuse:false", "-tl:off", "-clp:NoSummary", .. extraArguments]);
 
     /// <summary>Runs <c>dotnet</c> in the workspace with the isolated package folder (and any extra environment).</summary>
     public Task<CommandResult> DotNetAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
@@ -64,21 +75,24 @@ internal sealed partial class SampleWorkspace
         return DotNetCli.RunAsync(Root, arguments, merged);
     }
 
-    /// <summary>The diagnostics in build output, once each (MSBuild repeats them in its summary).</summary>
-    public IReadOnlyList<BuildDiagnostic> Diagnostics(CommandResult result) =>
+    /// <summary>The diagnostics in build output, once each (MSBuild repeats them in its summary), files relative to the SickPay project.</summary>
+    public IReadOnlyList<BuildDiagnostic> Diagnostics(CommandResult result) => Diagnostics(result, SickPayDirectory);
+
+    /// <summary>The diagnostics in build output, once each, files relative to <paramref name="projectDirectory"/>.</summary>
+    public IReadOnlyList<BuildDiagnostic> Diagnostics(CommandResult result, string projectDirectory) =>
         DiagnosticLine().Matches(result.Output)
             .Select(m => new BuildDiagnostic(
                 m.Groups["id"].Value,
                 m.Groups["severity"].Value,
-                RelativeFile(m.Groups["file"].Value.Trim()),
+                RelativeFile(m.Groups["file"].Value.Trim(), projectDirectory),
                 int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture)))
             .Distinct()
             .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>A file's path relative to the SickPay project, with '/' separators.</summary>
-    private string RelativeFile(string file) =>
-        (Path.IsPathRooted(file) ? Path.GetRelativePath(SickPayDirectory, file) : file).Replace('\\', '/');
+    /// <summary>A file's path relative to a project, with '/' separators.</summary>
+    private static string RelativeFile(string file, string projectDirectory) =>
+        (Path.IsPathRooted(file) ? Path.GetRelativePath(projectDirectory, file) : file).Replace('\\', '/');
 
     private static void CopyDirectory(string source, string destination)
     {
