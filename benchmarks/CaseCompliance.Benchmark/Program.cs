@@ -6,9 +6,15 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using CaseCompliance.Benchmark;
 
-// Usage: dotnet run -c Release --project benchmarks/CaseCompliance.Benchmark [files] [repeats]
-var files = args.Length > 0 ? int.Parse(args[0]) : 200;
-var repeats = args.Length > 1 ? int.Parse(args[1]) : 3;
+// Usage: dotnet run -c Release --project benchmarks/CaseCompliance.Benchmark [files] [repeats] [--unused-rules=N]
+// --unused-rules=N adds a rules file with N custom rules whose roles occur nowhere in the corpus (their cost should be nil).
+var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+var files = positional.Length > 0 ? int.Parse(positional[0]) : 200;
+var repeats = positional.Length > 1 ? int.Parse(positional[1]) : 3;
+var unusedRules = args.Where(a => a.StartsWith("--unused-rules=", StringComparison.Ordinal)).Select(a => int.Parse(a["--unused-rules=".Length..])).FirstOrDefault();
+var additionalFiles = unusedRules > 0
+    ? ImmutableArray.Create<AdditionalText>(new InMemoryText("/corpus/casecompliance.json", UnusedRules.File(unusedRules)))
+    : ImmutableArray<AdditionalText>.Empty;
 
 var trees = Corpus.Files(files)
     .Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.CSharp12), f.Path))
@@ -57,7 +63,8 @@ if (Directory.Exists(compared))
     }
 }
 
-Console.WriteLine($"Corpus: {files} files, {lines:N0} lines. Compilation (bind all, single-threaded): {compileMs:F0} ms, median of {repeats}.");
+Console.WriteLine($"Corpus: {files} files, {lines:N0} lines. Compilation (bind all, single-threaded): {compileMs:F0} ms, median of {repeats}."
+    + (unusedRules > 0 ? $" With a rules file of {unusedRules} custom rules whose roles occur nowhere." : string.Empty));
 Console.WriteLine();
 Console.WriteLine("| analyzers | count | analyzer time (ms) | ratio to compilation | findings |");
 Console.WriteLine("|---|---:|---:|---:|---:|");
@@ -69,7 +76,7 @@ foreach (var (name, analyzers) in sets)
     for (var r = 0; r < repeats + 1; r++)
     {
         var withAnalyzers = NewCompilation().WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null,
+            new AnalyzerOptions(additionalFiles), onAnalyzerException: null,
             concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         var total = TimeSpan.Zero;
@@ -120,6 +127,37 @@ static ImmutableArray<DiagnosticAnalyzer> LoadFrom(Assembly assembly) => assembl
     .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
     .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
     .ToImmutableArray();
+
+internal sealed class InMemoryText(string path, string text) : AdditionalText
+{
+    public override string Path { get; } = path;
+
+    public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) => Microsoft.CodeAnalysis.Text.SourceText.From(text);
+}
+
+/// <summary>A rules file of custom rules of every kind on roles nothing plays.</summary>
+internal static class UnusedRules
+{
+    private static readonly string[] Kinds =
+    [
+        """ "kind": "requiredOnEveryPath", "trigger": "unused-a{0}", "cover": "unused-b{0}" """,
+        """ "kind": "guardBefore", "trigger": "unused-a{0}", "cover": "unused-b{0}" """,
+        """ "kind": "guardedBody", "trigger": "unused-a{0}", "compareWith": "unused-b{0}" """,
+        """ "kind": "mustDiffer", "call": "unused-a{0}", "first": "unused-b{0}", "second": "unused-c{0}" """,
+        """ "kind": "noFlowToSink", "sinks": "unused-a{0}" """,
+        """ "kind": "noBranchOn", "scope": "unused-a{0}" """,
+        """ "kind": "requiredValue", "type": "unused-a{0}", "member": "unused-b{0}" """,
+        """ "kind": "coverMatches", "trigger": "unused-a{0}", "cover": "unused-b{0}", "match": "unused-c{0}" """,
+    ];
+
+    public static string File(int count)
+    {
+        var roles = string.Join(",\n", Enumerable.Range(0, count).SelectMany(i => new[] { $"\"unused-a{i}\": \"r\"", $"\"unused-b{i}\": \"r\"", $"\"unused-c{i}\": \"r\"" }));
+        var rules = string.Join(",\n", Enumerable.Range(0, count).Select(i =>
+            $"{{ \"id\": \"CASE{100 + i % 100}\", \"title\": \"t\", \"message\": \"m\", {string.Format(System.Globalization.CultureInfo.InvariantCulture, Kinds[i % Kinds.Length], i)} }}"));
+        return $"{{ \"roles\": {{ {roles} }}, \"rules\": [ {rules} ] }}";
+    }
+}
 
 internal sealed class Loader : IAnalyzerAssemblyLoader
 {

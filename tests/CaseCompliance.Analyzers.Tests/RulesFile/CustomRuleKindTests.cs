@@ -588,4 +588,34 @@ public class CustomRuleKindTests
             Custom("CASE109", 0).WithMessage("'Receipts.Record' records '\"skv\"', but 'Exporter.Send' sent to '\"fk\"'"),
             Custom("CASE101", 1),
             Custom("CASE110", 2));
+
+    // ---- rules nobody uses ----------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task A_hundred_custom_rules_whose_roles_occur_nowhere_report_nothing_and_change_nothing()
+    {
+        var kinds = new[]
+        {
+            "\"kind\": \"requiredOnEveryPath\", \"trigger\": \"a{0}\", \"cover\": \"b{0}\"",
+            "\"kind\": \"guardBefore\", \"trigger\": \"a{0}\", \"cover\": \"b{0}\"",
+            "\"kind\": \"guardedBody\", \"trigger\": \"a{0}\", \"compareWith\": \"b{0}\"",
+            "\"kind\": \"mustDiffer\", \"call\": \"a{0}\", \"first\": \"b{0}\", \"second\": \"c{0}\"",
+            "\"kind\": \"noFlowToSink\", \"sinks\": \"a{0}\"",
+            "\"kind\": \"noBranchOn\", \"scope\": \"a{0}\"",
+            "\"kind\": \"requiredValue\", \"type\": \"a{0}\", \"member\": \"b{0}\"",
+            "\"kind\": \"purposeRestriction\", \"data\": {{ \"roles\": [ \"a{0}\" ] }}",
+        };
+        var roles = string.Join(", ", Enumerable.Range(0, 100).SelectMany(i => new[] { $"\"a{i}\": \"r\"", $"\"b{i}\": \"r\"", $"\"c{i}\": \"r\"" }));
+        var rules = string.Join(",\n", Enumerable.Range(0, 100).Select(i =>
+            $"{{ \"id\": \"CASE{100 + i}\", \"title\": \"t\", \"message\": \"m\", {string.Format(System.Globalization.CultureInfo.InvariantCulture, kinds[i % kinds.Length], i)} }}"));
+        return VerifyAsync<AllRules>("""
+            using CaseCompliance;
+            public class Person { [PersonalData(DataCategories.Identity)] public string Personnummer { get; set; } = ""; }
+            class Letter
+            {
+                string Head(Person p) => {|CASE001:p.Personnummer|};
+                void Log(Person p) => System.Console.WriteLine({|CASE060:{|CASE001:p.Personnummer|}|});
+            }
+            """, $"{{ \"roles\": {{ {roles} }}, \"rules\": [ {rules} ] }}");
+    }
 }
