@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Packs CaseCompliance from the current sources with a fresh prerelease version into the repo's feed/ folder,
-# then builds the SickPay sample against that package so the CASE warnings are printed.
+# then builds the samples (SickPay, and the legacy support system) against that package so the CASE warnings are printed.
 # A new version on every run keeps NuGet from reusing a stale copy from its global package cache.
 # Exits 0 when the sample compiles, warnings or not. Extra arguments go to `dotnet build`.
 set -euo pipefail
@@ -25,4 +25,7 @@ dotnet pack "$root/src/CaseCompliance.Package/CaseCompliance.Package.csproj" -c 
 echo "== Building samples/SickPay against CaseCompliance $version"
 dotnet build "$root/samples/SickPay/SickPay.csproj" -p:CaseCompliancePackageVersion="$version" --no-incremental "$@"
 
-echo "== Sample built with CaseCompliance $version (the deliberate findings are listed in samples/SickPay/README.md)"
+echo "== Building samples/Legacy/Support (no annotations: its findings come from samples/casecompliance.json)"
+dotnet build "$root/samples/Legacy/Support/Support.csproj" -p:CaseCompliancePackageVersion="$version" --no-incremental "$@"
+
+echo "== Samples built with CaseCompliance $version (the deliberate findings are listed in samples/SickPay/README.md and samples/Legacy/README.md)"

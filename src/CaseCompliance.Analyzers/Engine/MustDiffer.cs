@@ -70,7 +70,7 @@ namespace CaseCompliance.Analyzers.Engine
             }
 
             if (Calls.ArgumentFor(invocation, rule.Second, model) is { } second
-                && ValueIdentity.Compare(first.Value, second.Value) == Sameness.Same)
+                && (ValueIdentity.Compare(first.Value, second.Value) == Sameness.Same || SameLocalInOneCall(invocation, first.Value, second.Value)))
             {
                 Report(context, rule, invocation, first, ValueIdentity.Text(second.Value));
                 return;
@@ -92,6 +92,33 @@ namespace CaseCompliance.Analyzers.Engine
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// Two arguments of one call that read the same local are the same value, however often the local is written
+        /// elsewhere: nothing runs between them but the arguments themselves, unless one of them writes it.
+        /// </summary>
+        private static bool SameLocalInOneCall(IInvocationOperation invocation, IOperation a, IOperation b)
+        {
+            if (Calls.Unwrap(a) is not ILocalReferenceOperation x || Calls.Unwrap(b) is not ILocalReferenceOperation y
+                || !SymbolEqualityComparer.Default.Equals(x.Local, y.Local) || x.Local.IsRef)
+            {
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                foreach (var operation in argument.DescendantsAndSelf())
+                {
+                    if (operation is IAssignmentOperation { Target: ILocalReferenceOperation target } && SymbolEqualityComparer.Default.Equals(target.Local, x.Local)
+                        || operation is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation byRef } && SymbolEqualityComparer.Default.Equals(byRef.Local, x.Local))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
         }
 
         private IEnumerable<ISymbol> MembersWithRole(INamedTypeSymbol type, RoleSet role)

@@ -40,6 +40,29 @@ public class Case020AttestedByPreparerTests
             """.Replace("payments.AttestPrepared(me, who);", "{|CASE020:payments.AttestPrepared(me, who)|};"));
 
     [Fact]
+    public Task A_local_computed_from_anything_is_one_person_when_it_is_read_twice()
+        => VerifyAsync("""
+            class Flow
+            {
+                void Queue(IPayments payments, System.Collections.Generic.List<string> onDuty)
+                {
+                    var officer = onDuty[0];
+                    {|CASE020:payments.AttestPrepared(officer, officer)|};
+                    var first = onDuty[0];
+                    var second = onDuty[0];
+                    payments.AttestPrepared(first, second);
+                }
+
+                void Reassigned(IPayments payments, System.Collections.Generic.List<string> onDuty)
+                {
+                    var officer = onDuty[0];
+                    officer = onDuty[1];
+                    {|CASE020:payments.AttestPrepared(officer, officer)|};
+                }
+            }
+            """);
+
+    [Fact]
     public Task Different_people_or_unknown_values_are_fine()
         => VerifyAsync("""
             class Flow
