@@ -618,4 +618,69 @@ public class CustomRuleKindTests
             }
             """, $"{{ \"roles\": {{ {roles} }}, \"rules\": [ {rules} ] }}");
     }
+
+    // ---- the catalog reaches the fixes, help links reach the diagnostics ------------------------------------------
+
+    [Fact]
+    public Task The_purpose_fix_offers_a_purpose_the_rules_file_declares()
+    {
+        var rules = """{ "purposes": { "user-support": "answering a citizen about their own case" }, "symbols": [ { "id": "P:Support.Ticket.CallerName", "personalData": "identity" } ] }""";
+        return CSharpCodeFixVerifier<Verifiers.PurposeRules, DeclarePurposeFix>.VerifyCodeFixWithRulesFileAsync("""
+            namespace Support { public class Ticket { public string CallerName { get; set; } = ""; } }
+            class Desk
+            {
+                string Answer(Support.Ticket t) => {|CASE001:t.CallerName|};
+            }
+            """, rules, """
+            using CaseCompliance;
+
+            namespace Support { public class Ticket { public string CallerName { get; set; } = ""; } }
+            class Desk
+            {
+                [ProcessingPurpose("user-support")]
+                string Answer(Support.Ticket t) => t.CallerName;
+            }
+            """, "CASE001.DeclarePurpose.user-support");
+    }
+
+    [Fact]
+    public async Task The_help_link_base_of_a_globalconfig_points_built_in_and_custom_rules_at_an_agencys_copy()
+    {
+        var test = new CSharpAnalyzerVerifier<DualControlRules>.Test
+        {
+            TestCode = """
+                namespace Review { public class Panel { public void Review(string caseId, string first, string second) { } } }
+                class Queue { void A(Review.Panel p, string onDuty) => {|#0:p.Review("c1", onDuty, onDuty)|}; }
+                """,
+            RunBothWays = false,
+        };
+        test.TestState.AdditionalFiles.Add((TestSetup.RulesFilePath, SpecialistRules.Replace("\"guidelines\": \"SJP-TVA-SPECIALISTER\",", "\"guidelines\": \"SJP-TVA-SPECIALISTER\", \"helpLink\": \"https://intranet.example/regler/tva-specialister\",")));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ncasecompliance.help_link_base = https://intranet.example/casecompliance/docs/rules\n"));
+        test.ExpectedDiagnostics.Add(Custom("CASE105"));
+        await test.RunAsync();
+
+        // The same through the model the analyzers and fixes share.
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("x");
+        var options = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty, new HelpBaseOptions("https://intranet.example/casecompliance/docs/rules"));
+        var model = Model.CaseModel.GetOrCreate(compilation, options);
+        Assert.Equal("https://intranet.example/casecompliance/docs/rules/CASE010.md", model.Rules.Single(r => r.Id == "CASE010").Descriptor.HelpLinkUri);
+    }
+
+    private sealed class HelpBaseOptions(string helpBase) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+    {
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions { get; } = new Options(helpBase);
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(null);
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(null);
+
+        private sealed class Options(string? helpBase) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            {
+                value = key == Model.CaseModel.HelpLinkBaseKey ? helpBase : null;
+                return value is not null;
+            }
+        }
+    }
 }
