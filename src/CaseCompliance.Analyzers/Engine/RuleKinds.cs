@@ -238,13 +238,13 @@ namespace CaseCompliance.Analyzers.Engine
                         "for the code fix: what the placeholder it inserts (DecisionReasons.Missing(\"...\")) asks the developer to write"),
                     FixTitle("{member}")),
                 ImmutableArray.Create(P("type", "the type created"), P("member", "the member left empty"), P("problem", "missing, or set to null, an empty string, whitespace or default"))),
-            new RuleKind(CoverMatches, "Is a cover call's argument provably another value than every trigger's in its body?", "Engine/AuditChecks.cs", null, false,
+            new RuleKind(CoverMatches, "Is a cover call's argument provably another value than every trigger's in its body?", "Engine/CoverChecks.cs", null, false,
                 ImmutableArray.Create(
                     Roles("trigger", true, "the calls covered"),
                     Roles("cover", true, "the covering calls"),
                     Roles("match", true, "the parameter both must agree on")),
                 ImmutableArray.Create(P("cover", "the cover call"), P("recorded", "the value it records"), P("trigger", "a trigger of the body"), P("expected", "that trigger's value"))),
-            new RuleKind(CoverNotSwallowed, "Does a catch swallow a cover call's failure while the trigger's data is still used?", "Engine/AuditChecks.cs", null, false,
+            new RuleKind(CoverNotSwallowed, "Does a catch swallow a cover call's failure while the trigger's data is still used?", "Engine/CoverChecks.cs", null, false,
                 ImmutableArray.Create(
                     Roles("trigger", true, "the calls covered"),
                     Roles("cover", true, "the covering calls")),

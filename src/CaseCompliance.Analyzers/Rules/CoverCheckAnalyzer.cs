@@ -34,7 +34,7 @@ namespace CaseCompliance.Analyzers.Rules
 
                 if (rules.Count > 0)
                 {
-                    start.RegisterOperationBlockStartAction(new AuditChecks(model, rules.ToImmutable()).OnBlockStart);
+                    start.RegisterOperationBlockStartAction(new CoverChecks(model, rules.ToImmutable()).OnBlockStart);
                 }
             });
         }

@@ -32,18 +32,18 @@ namespace CaseCompliance.Analyzers.Engine
     }
 
     /// <summary>
-    /// Checks of a cover call (an audit) against the triggers (lookups) of the same body (method, lambda or local
+    /// Checks of a cover call (an cover) against the triggers (triggers) of the same body (method, lambda or local
     /// function): "cover matches" (CASE011), the cover's argument of the match role is provably another value than every
     /// trigger's; "cover not swallowed" (CASE012), the cover sits in a <c>try</c> whose <c>catch</c> swallows its failure
     /// while the trigger's data is still used. One host serves every rule of both kinds.
     /// </summary>
-    internal sealed class AuditChecks
+    internal sealed class CoverChecks
     {
         private readonly CaseModel model;
         private readonly ImmutableArray<CoverCheckRule> rules;
         private readonly RoleSet roles;
 
-        public AuditChecks(CaseModel model, ImmutableArray<CoverCheckRule> rules)
+        public CoverChecks(CaseModel model, ImmutableArray<CoverCheckRule> rules)
         {
             this.model = model;
             this.rules = rules;
@@ -85,34 +85,34 @@ namespace CaseCompliance.Analyzers.Engine
 
         private void Check(OperationBlockAnalysisContext end, CoverCheckRule rule, List<IInvocationOperation> calls)
         {
-            var lookups = new List<IInvocationOperation>();
-            var audits = new List<IInvocationOperation>();
+            var triggers = new List<IInvocationOperation>();
+            var covers = new List<IInvocationOperation>();
             foreach (var call in calls)
             {
                 if (model.HasRole(call.TargetMethod, rule.Trigger))
                 {
-                    lookups.Add(call);
+                    triggers.Add(call);
                 }
                 else if (model.HasRole(call.TargetMethod, rule.Cover))
                 {
-                    audits.Add(call);
+                    covers.Add(call);
                 }
             }
 
-            if (lookups.Count == 0)
+            if (triggers.Count == 0)
             {
                 return;
             }
 
-            foreach (var audit in audits)
+            foreach (var cover in covers)
             {
-                var function = Calls.EnclosingFunction(audit);
+                var function = Calls.EnclosingFunction(cover);
                 var sameBody = new List<IInvocationOperation>();
-                foreach (var lookup in lookups)
+                foreach (var trigger in triggers)
                 {
-                    if (Calls.EnclosingFunction(lookup) == function)
+                    if (Calls.EnclosingFunction(trigger) == function)
                     {
-                        sameBody.Add(lookup);
+                        sameBody.Add(trigger);
                     }
                 }
 
@@ -123,51 +123,51 @@ namespace CaseCompliance.Analyzers.Engine
 
                 if (rule.ChecksMatch)
                 {
-                    CheckSubject(end, rule, audit, sameBody);
+                    CheckSubject(end, rule, cover, sameBody);
                 }
                 else
                 {
-                    CheckSwallowed(end, rule, audit, sameBody);
+                    CheckSwallowed(end, rule, cover, sameBody);
                 }
             }
         }
 
-        private void CheckSubject(OperationBlockAnalysisContext context, CoverCheckRule rule, IInvocationOperation audit, List<IInvocationOperation> lookups)
+        private void CheckSubject(OperationBlockAnalysisContext context, CoverCheckRule rule, IInvocationOperation cover, List<IInvocationOperation> triggers)
         {
-            if (Calls.ArgumentFor(audit, rule.Match, model) is not { } recorded)
+            if (Calls.ArgumentFor(cover, rule.Match, model) is not { } recorded)
             {
                 return;
             }
 
             IInvocationOperation? example = null;
             IArgumentOperation? exampleSubject = null;
-            foreach (var lookup in lookups)
+            foreach (var trigger in triggers)
             {
-                if (Calls.ArgumentFor(lookup, rule.Match, model) is not { } subject)
+                if (Calls.ArgumentFor(trigger, rule.Match, model) is not { } subject)
                 {
                     continue;
                 }
 
                 if (ValueIdentity.Compare(recorded.Value, subject.Value) != Sameness.Different)
                 {
-                    return; // the audit may well be about this lookup's person
+                    return; // the cover may well be about this trigger's person
                 }
 
-                example ??= lookup;
+                example ??= trigger;
                 exampleSubject ??= subject;
             }
 
             if (example is not null && exampleSubject is not null)
             {
-                context.ReportDiagnostic(rule.Rule.Create(audit.Syntax.GetLocation(),
-                    SymbolText.Member(audit.TargetMethod), ValueIdentity.Text(recorded.Value),
+                context.ReportDiagnostic(rule.Rule.Create(cover.Syntax.GetLocation(),
+                    SymbolText.Member(cover.TargetMethod), ValueIdentity.Text(recorded.Value),
                     SymbolText.Member(example.TargetMethod), ValueIdentity.Text(exampleSubject.Value)));
             }
         }
 
-        private static void CheckSwallowed(OperationBlockAnalysisContext context, CoverCheckRule rule, IInvocationOperation audit, List<IInvocationOperation> lookups)
+        private static void CheckSwallowed(OperationBlockAnalysisContext context, CoverCheckRule rule, IInvocationOperation cover, List<IInvocationOperation> triggers)
         {
-            for (IOperation? child = audit, parent = audit.Parent; parent is not null; child = parent, parent = parent.Parent)
+            for (IOperation? child = cover, parent = cover.Parent; parent is not null; child = parent, parent = parent.Parent)
             {
                 if (parent is IAnonymousFunctionOperation || parent is ILocalFunctionOperation)
                 {
@@ -179,12 +179,12 @@ namespace CaseCompliance.Analyzers.Engine
                     continue;
                 }
 
-                foreach (var lookup in lookups)
+                foreach (var trigger in triggers)
                 {
-                    if (DataSurvives(lookup, @try))
+                    if (DataSurvives(trigger, @try))
                     {
-                        context.ReportDiagnostic(rule.Rule.Create(audit.Syntax.GetLocation(),
-                            SymbolText.Member(audit.TargetMethod), SymbolText.Member(context.OwningSymbol), SymbolText.Member(lookup.TargetMethod)));
+                        context.ReportDiagnostic(rule.Rule.Create(cover.Syntax.GetLocation(),
+                            SymbolText.Member(cover.TargetMethod), SymbolText.Member(context.OwningSymbol), SymbolText.Member(trigger.TargetMethod)));
                         return;
                     }
                 }
@@ -206,27 +206,27 @@ namespace CaseCompliance.Analyzers.Engine
         }
 
         /// <summary>
-        /// The looked-up data outlives a swallowed audit failure: the lookup's value is used and either the lookup is
+        /// The looked-up data outlives a swallowed cover failure: the trigger's value is used and either the trigger is
         /// outside the try statement, or it is in the try and stores its value in a local declared outside it.
         /// </summary>
-        private static bool DataSurvives(IInvocationOperation lookup, ITryOperation @try)
+        private static bool DataSurvives(IInvocationOperation trigger, ITryOperation @try)
         {
-            if (Calls.IsDiscarded(lookup))
+            if (Calls.IsDiscarded(trigger))
             {
                 return false;
             }
 
-            if (!Calls.IsWithin(lookup, @try))
+            if (!Calls.IsWithin(trigger, @try))
             {
                 return true; // looked up before the try, or used after it
             }
 
-            if (!Calls.IsWithin(lookup, @try.Body))
+            if (!Calls.IsWithin(trigger, @try.Body))
             {
-                return false; // a lookup in the handler is other data, with its own duty (CASE010)
+                return false; // a trigger in the handler is other data, with its own duty (CASE010)
             }
 
-            IOperation current = lookup;
+            IOperation current = trigger;
             while (current.Parent is IAwaitOperation or IConversionOperation)
             {
                 current = current.Parent;
