@@ -132,7 +132,9 @@ internal sealed class InMemoryText(string path, string text) : AdditionalText
 {
     public override string Path { get; } = path;
 
-    public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) => Microsoft.CodeAnalysis.Text.SourceText.From(text);
+    private readonly Microsoft.CodeAnalysis.Text.SourceText source = Microsoft.CodeAnalysis.Text.SourceText.From(text);
+
+    public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) => source;
 }
 
 /// <summary>A rules file of custom rules of every kind on roles nothing plays.</summary>

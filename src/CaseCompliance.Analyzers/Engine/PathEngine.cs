@@ -46,6 +46,53 @@ namespace CaseCompliance.Analyzers.Engine
 
         private bool HasAnyRole(ISymbol symbol, RoleSet roles) => model.HasRole(symbol, roles);
 
+        private readonly ConcurrentDictionary<IMethodSymbol, CallRole?> callRolesByMethod = new ConcurrentDictionary<IMethodSymbol, CallRole?>(SymbolEqualityComparer.Default);
+
+        /// <summary>What a call to <paramref name="method"/> is to the rules: the rules it triggers, whether it covers; null when nothing.</summary>
+        private CallRole? CallRoleOf(IMethodSymbol method)
+        {
+            if (callRolesByMethod.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            var roles = model.Meaning(method).Roles;
+            CallRole? role = null;
+            if (roles.Overlaps(callRoles))
+            {
+                var triggers = new List<int>();
+                var relevant = false;
+                for (var i = 0; i < rules.Length; i++)
+                {
+                    var rule = rules[i];
+                    if (rule.Kind != PathRuleKind.GuardedBody && roles.Overlaps(rule.Trigger))
+                    {
+                        triggers.Add(i);
+                        relevant = true;
+                    }
+
+                    relevant |= roles.Overlaps(rule.Cover) || roles.Overlaps(rule.Status);
+                }
+
+                role = new CallRole(triggers.ToArray(), relevant);
+            }
+
+            return callRolesByMethod.GetOrAdd(method, role);
+        }
+
+        private sealed class CallRole
+        {
+            public CallRole(int[] triggers, bool relevant)
+            {
+                Triggers = triggers;
+                Relevant = relevant;
+            }
+
+            public int[] Triggers { get; }
+
+            public bool Relevant { get; }
+        }
+
         /// <summary>
         /// The meaning of a tested check result, from where the guarded calls are: when only one branch of the test
         /// can reach a trigger, that branch is the one where the check passed (<c>if (HasConflict(...)) return;</c> and
@@ -191,24 +238,20 @@ namespace CaseCompliance.Analyzers.Engine
             public void OnInvocation(PathEngine engine, OperationAnalysisContext context)
             {
                 var method = ((IInvocationOperation)context.Operation).TargetMethod;
-                var roles = engine.model.Meaning(method).Roles;
-                if (!roles.Overlaps(engine.callRoles))
+                var role = engine.CallRoleOf(method);
+                if (role is null)
                 {
-                    return; // almost every call: one cached lookup and one bit test, whatever the number of rules
+                    return; // almost every call: one cached lookup, whatever the number of rules
                 }
 
-                for (var i = 0; i < engine.rules.Length; i++)
+                foreach (var rule in role.Triggers)
                 {
-                    var rule = engine.rules[i];
-                    if (rule.Kind != PathRuleKind.GuardedBody && roles.Overlaps(rule.Trigger))
-                    {
-                        MarkTrigger(engine, i);
-                    }
+                    MarkTrigger(engine, rule);
+                }
 
-                    if (roles.Overlaps(rule.Cover) || roles.Overlaps(rule.Status))
-                    {
-                        Interlocked.Exchange(ref relevant, 1);
-                    }
+                if (role.Relevant)
+                {
+                    Interlocked.Exchange(ref relevant, 1);
                 }
             }
 

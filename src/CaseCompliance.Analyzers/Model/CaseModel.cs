@@ -137,7 +137,55 @@ namespace CaseCompliance.Analyzers.Model
         /// Whether any symbol can play one of these roles in this compilation: its annotation type is referenced, a
         /// well-known library that has it is, or a rules-file entry gives it. A rule whose roles cannot occur costs nothing.
         /// </summary>
-        public bool MayOccur(RoleSet roles) => occurring.Overlaps(roles);
+        public bool MayOccur(RoleSet roles) => occurring.Overlaps(roles) || CaseRoleMayGiveAny();
+
+        private int caseRoleUsed = -1;
+
+        /// <summary>
+        /// Whether a <c>[CaseRole("...")]</c> could give any role here: the attribute is named in a source file, or a
+        /// referenced assembly was built against the annotations (it may carry the attribute in its metadata). Asked
+        /// only for roles nothing else gives, and answered once: a scan of the source text, not of its symbols.
+        /// </summary>
+        private bool CaseRoleMayGiveAny()
+        {
+            if (caseRoleUsed < 0)
+            {
+                var used = false;
+                if (Symbols.CaseRole is { } attribute)
+                {
+                    foreach (var tree in Compilation.SyntaxTrees)
+                    {
+                        if (tree.TryGetText(out var text) ? text.ToString().IndexOf("CaseRole", System.StringComparison.Ordinal) >= 0
+                            : tree.GetText().ToString().IndexOf("CaseRole", System.StringComparison.Ordinal) >= 0)
+                        {
+                            used = true;
+                            break;
+                        }
+                    }
+
+                    var annotations = attribute.ContainingAssembly.Identity.Name;
+                    foreach (var reference in Compilation.SourceModule.ReferencedAssemblySymbols)
+                    {
+                        if (used)
+                        {
+                            break;
+                        }
+
+                        foreach (var module in reference.Modules)
+                        {
+                            foreach (var identity in module.ReferencedAssemblies)
+                            {
+                                used |= identity.Name == annotations;
+                            }
+                        }
+                    }
+                }
+
+                caseRoleUsed = used ? 1 : 0;
+            }
+
+            return caseRoleUsed == 1;
+        }
 
         /// <summary>The model of the compilation an analysis starts on, with the project's rules files, built once and shared by every analyzer.</summary>
 #pragma warning disable RS1012 // the model only reads the context; the caller registers the actions
@@ -178,16 +226,6 @@ namespace CaseCompliance.Analyzers.Model
                 {
                     set = set.Union(roles.Set(role));
                 }
-            }
-
-            if (symbols.CaseRole is not null)
-            {
-                for (var i = 0; i < roles.Count; i++)
-                {
-                    set = set.With(i); // [CaseRole("...")] can give any role
-                }
-
-                return set;
             }
 
             Add(symbols.PersonLookup, BuiltInRoles.PersonLookup);
@@ -702,9 +740,12 @@ namespace CaseCompliance.Analyzers.Model
                     return false;
                 }
 
+                // The same files: by reference when the host hands out one text per file (the compiler, the IDE), else by
+                // path and content, so that a host that reads the file again for each analyzer still gets one model.
                 for (var i = 0; i < a.Length; i++)
                 {
-                    if (!ReferenceEquals(a[i], b[i]))
+                    if (!ReferenceEquals(a[i], b[i])
+                        && !(string.Equals(a[i].Path, b[i].Path, System.StringComparison.Ordinal) && a[i].Text.ContentEquals(b[i].Text)))
                     {
                         return false;
                     }
