@@ -42,6 +42,6 @@ namespace CaseCompliance.Analyzers
 
         /// <summary>Whether an ID is in the custom range CASE100-CASE199.</summary>
         public static bool IsCustom(string id)
-            => id.Length == 7 && id.StartsWith("CASE", System.StringComparison.Ordinal) && id[4] == '1' && char.IsDigit(id[5]) && char.IsDigit(id[6]);
+            => id.Length == 7 && id.StartsWith("CASE", System.StringComparison.Ordinal) && id[4] == '1' && id[5] is >= '0' and <= '9' && id[6] is >= '0' and <= '9';
     }
 }

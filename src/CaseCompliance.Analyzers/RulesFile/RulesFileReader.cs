@@ -300,6 +300,7 @@ namespace CaseCompliance.Analyzers.RulesFile
                 else
                 {
                     CheckProperties(r, "\"returns\"", ReturnProperties);
+                    OptionalString(r["note"], "\"note\"");
                     returns = Meaning(r);
                 }
             }
@@ -385,6 +386,7 @@ namespace CaseCompliance.Analyzers.RulesFile
                 }
 
                 CheckProperties(property.Value, $"the parameter '{property.Name}'", ParameterProperties);
+                OptionalString(property.Value["note"], "\"note\"");
                 builder.Add((new NameReference(property.Name, property.NameSpan), Meaning(property.Value)));
             }
 
@@ -567,9 +569,9 @@ namespace CaseCompliance.Analyzers.RulesFile
                 Schema(node["name"]!.Span, "\"name\" must be a non-empty label without surrounding spaces, e.g. \"SJP-TVA-SPECIALISTER\"");
             }
 
-            if (helpLink is not null && !Uri.TryCreate(helpLink, UriKind.Absolute, out _))
+            if (helpLink is not null && !(Uri.TryCreate(helpLink, UriKind.Absolute, out var link) && (link.Scheme == Uri.UriSchemeHttps || link.Scheme == Uri.UriSchemeHttp)))
             {
-                Schema(node["helpLink"]!.Span, $"\"helpLink\" must be an absolute URI; found '{helpLink}'");
+                Schema(node["helpLink"]!.Span, $"\"helpLink\" must be an absolute http or https URI; found '{helpLink}'");
             }
 
             var parameters = ImmutableDictionary.CreateBuilder<string, ParameterValue>(StringComparer.Ordinal);
@@ -768,7 +770,13 @@ namespace CaseCompliance.Analyzers.RulesFile
         {
             if (node.Kind == JsonKind.String && allowSingle)
             {
-                return IsName(node.String!, node.Span, kind) ? ImmutableArray.Create(new NameReference(node.String!, node.Span)) : default;
+                if (kind == "guideline" && !IsGuidelineId(node.String!))
+                {
+                    Schema(node.Span, $"'{node.String}' is not a guideline ID");
+                    return default;
+                }
+
+                return kind == "guideline" || IsName(node.String!, node.Span, kind) ? ImmutableArray.Create(new NameReference(node.String!, node.Span)) : default;
             }
 
             if (node.Kind != JsonKind.Array)

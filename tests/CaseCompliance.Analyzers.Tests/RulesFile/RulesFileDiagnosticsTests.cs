@@ -230,4 +230,16 @@ public class RulesFileDiagnosticsTests
               "rules": [ { "id": "CASE100", "kind": "mustDiffer", "title": "t", "message": "'{call}'", "guidelines": "FK-INTERN-7", "call": "attestation", "first": "attester", "second": "prepared-by" } ]
             }
             """);
+
+    [Theory]
+    [InlineData("""{ "symbols": [ { "id": "M:A.B(System.Int32)", "returns": { "personalData": "identity", "note": 5 } } ] }""")]
+    [InlineData("""{ "symbols": [ { "id": "M:A.B(System.Int32)", "parameters": { "p": { "roles": [ "subject" ], "note": [] } } } ] }""")]
+    [InlineData("""{ "rules": [ { "id": "CASE100", "kind": "mustDiffer", "title": "t", "message": "m", "guidelines": "-EK/x", "call": "a", "first": "b", "second": "c" } ] }""")]
+    [InlineData("""{ "rules": [ { "id": "CASE1\u0660\u0663", "kind": "mustDiffer", "title": "t", "message": "m", "call": "a", "first": "b", "second": "c" } ] }""")]
+    [InlineData("""{ "rules": [ { "id": "CASE100", "kind": "mustDiffer", "title": "t", "message": "m", "helpLink": "/docs/CASE100.md", "call": "a", "first": "b", "second": "c" } ] }""")]
+    public void Regression_the_reader_rejects_what_the_schema_rejects(string json)
+    {
+        var document = RulesFileReader.Read("/0/casecompliance.json", Microsoft.CodeAnalysis.Text.SourceText.From(json));
+        Assert.Contains(document.Problems, p => p.Descriptor.Id is RuleIds.RulesFileSchema or RuleIds.RulesFileInvalidRuleId);
+    }
 }
