@@ -71,6 +71,14 @@ namespace CaseCompliance.Analyzers.Engine
             return null;
         }
 
+        /// <summary>The symbol of the innermost lambda or local function around an operation, or null.</summary>
+        public static IMethodSymbol? EnclosingFunctionSymbol(IOperation operation) => EnclosingFunction(operation) switch
+        {
+            IAnonymousFunctionOperation lambda => lambda.Symbol,
+            ILocalFunctionOperation local => local.Symbol,
+            _ => null,
+        };
+
         /// <summary>Whether <paramref name="operation"/> lies inside <paramref name="ancestor"/>.</summary>
         public static bool IsWithin(IOperation operation, IOperation ancestor)
         {

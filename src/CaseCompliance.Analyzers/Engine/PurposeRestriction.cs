@@ -113,20 +113,21 @@ namespace CaseCompliance.Analyzers.Engine
                 }
 
                 var inScope = scope ??= model.ScopeAt(operation, context.ContainingSymbol);
+                var code = Calls.EnclosingFunctionSymbol(operation) ?? context.ContainingSymbol;
                 var allowed = rule.AllowedPurposes.IsEmpty ? data.Purposes : rule.AllowedPurposes;
                 if (rule.Undeclared)
                 {
                     if (inScope.IsEmpty)
                     {
                         context.ReportDiagnostic(rule.Rule.Create(location, null, Properties(allowed, inScope),
-                            SymbolText.Member(member), data.Category, SymbolText.Member(context.ContainingSymbol), SymbolText.Quoted(allowed), string.Empty));
+                            SymbolText.Member(member), data.Category, SymbolText.Member(code), SymbolText.Quoted(allowed), string.Empty));
                         reported = true;
                     }
                 }
                 else if (!inScope.IsEmpty && !allowed.IsEmpty && !Overlaps(allowed, inScope.Purposes))
                 {
                     context.ReportDiagnostic(rule.Rule.Create(location, null, Properties(allowed, inScope),
-                        SymbolText.Member(member), data.Category, SymbolText.Member(context.ContainingSymbol), SymbolText.Quoted(allowed), SymbolText.Quoted(inScope.Purposes)));
+                        SymbolText.Member(member), data.Category, SymbolText.Member(inScope.DeclaredOn is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } f ? f : code), SymbolText.Quoted(allowed), SymbolText.Quoted(inScope.Purposes)));
                     reported = true;
                 }
             }

@@ -15,7 +15,9 @@ namespace CaseCompliance.Analyzers.Engine
                 case IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda:
                     return "lambda in " + Member(lambda.ContainingSymbol);
                 case IMethodSymbol { MethodKind: MethodKind.LocalFunction } local:
-                    return local.Name;
+                    return local.ContainingSymbol is IMethodSymbol outer ? "local function " + local.Name + " in " + Member(outer) : local.Name;
+                case IMethodSymbol { Name: "<Main>$" }:
+                    return "top-level statements"; // the compiler's name for them is no name a user wrote
                 case IMethodSymbol { AssociatedSymbol: { } associated }:
                     return Member(associated);
                 case IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } ctor when ctor.ContainingType is { } t:

@@ -440,4 +440,25 @@ public class Case001UndeclaredPurposeTests
         test.TestState.AdditionalReferences.Add(library);
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task Messages_name_top_level_statements_lambdas_and_local_functions_as_written()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using CaseCompliance;
+                var p = new Person();
+                System.Console.Write({|#0:p.Personnummer|});
+                string Local(Person q) => {|#1:q.Personnummer|};
+                System.Func<Person, string> f = x => {|#2:x.Personnummer|};
+                public class Person { [PersonalData(DataCategories.Identity)] public string Personnummer { get; set; } = ""; }
+                """,
+        };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("CASE001").WithLocation(0).WithArguments("Person.Personnummer", "identity", "top-level statements"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("CASE001").WithLocation(1).WithArguments("Person.Personnummer", "identity", "local function Local in top-level statements"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("CASE001").WithLocation(2).WithArguments("Person.Personnummer", "identity", "lambda in top-level statements"));
+        return test.RunAsync();
+    }
 }
