@@ -177,7 +177,7 @@ namespace CaseCompliance.Analyzers
             else
             {
                 tags.Add(CustomTag);
-                helpLink = definition.HelpLink ?? helpLinkBase.Replace("docs/rules/", "docs/kinds/") + kind.Name + ".md";
+                helpLink = definition.HelpLink ?? KindPage(helpLinkBase, kind.Name);
                 if (definition.Name is { } name)
                 {
                     tags.Add(NameTagPrefix + name);
@@ -196,6 +196,12 @@ namespace CaseCompliance.Analyzers
             var severity = definition.Severity is { } s && s != DiagnosticSeverity.Error ? s : DiagnosticSeverity.Warning;
             return Create(definition.Id.Name, definition.Title, message, description, severity, helpLink, guidelines.ToImmutable(), tags.ToImmutable());
         }
+
+        /// <summary>The page of a kind beside the rule pages: <c>docs/kinds/guardBefore.md</c> next to <c>docs/rules/</c>, wherever they are hosted.</summary>
+        internal static string KindPage(string helpLinkBase, string kind)
+            => System.Uri.TryCreate(new System.Uri(helpLinkBase, System.UriKind.Absolute), "../kinds/" + kind + ".md", out var page)
+                ? page.ToString()
+                : helpLinkBase + kind + ".md";
 
         /// <summary>A custom rule's help text: its description, its name, and the quotes of its guidelines.</summary>
         private static string CustomDescription(RuleDefinition definition, IReadOnlyDictionary<string, Guideline>? customGuidelines)

@@ -46,7 +46,8 @@ namespace CaseCompliance.CodeFixes
                 return name is null ? action : action + " (" + name + ")";
             }
 
-            var cite = guideline.Id + " " + guideline.ShortPhrase;
+            // A guideline a rules file declares without a short phrase is cited by its ID alone.
+            var cite = guideline.ShortPhrase == guideline.Id || guideline.ShortPhrase.Length == 0 ? guideline.Id : guideline.Id + " " + guideline.ShortPhrase;
             return name is null || name == guideline.Id ? action + " (" + cite + ")" : action + " (" + name + "; " + cite + ")";
         }
     }

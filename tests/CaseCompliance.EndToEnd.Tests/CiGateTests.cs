@@ -58,19 +58,21 @@ public sealed class CiGateTests(PackedPackageFixture package)
         Assert.Contains(results, r => r.Rule == "CASE001" && r.Uri is not null && r.Uri.EndsWith("NotificationSender.cs", StringComparison.Ordinal));
 
         // The custom rule: its own message (with its name) on the result, its name and guideline in the result's
-        // properties. The compiler describes the rule itself by the descriptor the package declares for CASE100 (a
-        // placeholder of the custom range): only casecheck writes the custom rule's own title and help into SARIF.
+        // properties, and the rule the result points at (ruleIndex) is the custom rule's own descriptor. (The
+        // compiler lists the package's placeholder for the same ID too.)
         var runs = sarif.RootElement.GetProperty("runs").EnumerateArray().ToList();
-        var custom = runs.SelectMany(run => run.TryGetProperty("results", out var r) ? r.EnumerateArray() : Enumerable.Empty<JsonElement>())
-            .Where(r => r.GetProperty("ruleId").GetString() == "CASE100").ToList();
+        var run = runs.Single(r => r.TryGetProperty("results", out var rs) && rs.EnumerateArray().Any(x => x.GetProperty("ruleId").GetString() == "CASE100"));
+        var custom = run.GetProperty("results").EnumerateArray().Where(r => r.GetProperty("ruleId").GetString() == "CASE100").ToList();
         Assert.Single(custom);
         Assert.StartsWith("[SJP-TVA-SPECIALISTER] 'RejectionReview.Approve' approves a rejection", custom[0].GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
         var properties = custom[0].GetProperty("properties").GetProperty("customProperties");
         Assert.Equal("SJP-TVA-SPECIALISTER", properties.GetProperty("RuleName").GetString());
         Assert.Equal("SJP-TVA-SPECIALISTER", properties.GetProperty("Guideline").GetString());
         Assert.Equal("mustDiffer", properties.GetProperty("Kind").GetString());
-        Assert.Contains(runs, run => run.GetProperty("tool").GetProperty("driver").TryGetProperty("rules", out var rules)
-            && rules.EnumerateArray().Any(r => r.GetProperty("id").GetString() == "CASE100"));
+        var rule = run.GetProperty("tool").GetProperty("driver").GetProperty("rules")[custom[0].GetProperty("ruleIndex").GetInt32()];
+        Assert.Equal("CASE100", rule.GetProperty("id").GetString());
+        Assert.Equal("Rejection reviewed by one specialist", rule.GetProperty("shortDescription").GetProperty("text").GetString());
+        Assert.Contains("guideline:SJP-TVA-SPECIALISTER", rule.GetRawText(), StringComparison.Ordinal);
     }
 
     private static string? FirstUri(JsonElement result) =>

@@ -524,9 +524,9 @@ namespace CaseCompliance.Analyzers.RulesFile
                     }
                 }
 
-                var closest = Closest(kindName, names);
-                Report(RulesFileRules.UnknownKind, kindNode!.Span, kindName,
-                    (closest is null ? string.Empty : "; did you mean '" + closest + "'?") + " The kinds are " + string.Join(", ", names) + ".");
+                var closest = kind is null ? Closest(kindName, names) : null;
+                var why = kind is not null ? "; it is a kind of the built-in rules only. " : closest is null ? ". " : "; did you mean '" + closest + "'? ";
+                Report(RulesFileRules.UnknownKind, kindNode!.Span, kindName, why + "The kinds are " + string.Join(", ", names) + ".");
                 return null;
             }
 

@@ -118,7 +118,8 @@ namespace CaseCompliance.CodeFixes.Rules
                 case IWithOperation with:
                     foreach (var assignment in with.Initializer.Initializers.OfType<ISimpleAssignmentOperation>())
                     {
-                        if (DataReads.Member(assignment.Target)?.Name == memberName && assignment.Value.Syntax is ExpressionSyntax value)
+                        if (DataReads.Member(assignment.Target)?.Name == memberName && assignment.Value.Syntax is ExpressionSyntax value
+                            && assignment.Target.Type?.SpecialType == SpecialType.System_String)
                         {
                             return (value, placeholder.WithTriviaFrom(value));
                         }

@@ -200,18 +200,5 @@ namespace CaseCompliance.CodeFixes.Rules
 
             return member.IsStatic;
         }
-
-        private static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
-        {
-            for (var t = type; t is not null; t = t.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(t, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

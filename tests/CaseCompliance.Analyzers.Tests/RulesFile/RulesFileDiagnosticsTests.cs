@@ -185,7 +185,7 @@ public class RulesFileDiagnosticsTests
         var rules = """{ "rules": [ { "id": "CASE100", "kind": "knownName", "title": "t", "message": "m", "catalog": "purposes" } ] }""";
         return VerifyAsync<PurposeRules>(Code.Replace("{|CASE001:c.Email|}", "c.Email"), rules,
             At(RulesFileRules.UnknownKind, rules, "\"knownName\"").WithArguments("knownName",
-                " The kinds are purposeRestriction, requiredOnEveryPath, guardBefore, guardedBody, mustDiffer, noFlowToSink, noBranchOn, requiredValue, coverMatches, coverNotSwallowed."));
+                "; it is a kind of the built-in rules only. The kinds are purposeRestriction, requiredOnEveryPath, guardBefore, guardedBody, mustDiffer, noFlowToSink, noBranchOn, requiredValue, coverMatches, coverNotSwallowed."));
     }
 
     [Fact]
