@@ -124,7 +124,10 @@ namespace CaseCompliance.Analyzers.Rules
                         CheckParameters(found, entry, target, symbols);
                         foreach (var symbol in symbols)
                         {
-                            CheckConflicts(found, facts, entry, target, symbol);
+                            if (!IsExcluded(entry, symbol))
+                            {
+                                CheckConflicts(found, facts, entry, target, symbol);
+                            }
                         }
                     }
 
@@ -182,10 +185,8 @@ namespace CaseCompliance.Analyzers.Rules
                 if (meaning.PersonalData is { } data)
                 {
                     Fact(found, facts, entry, target, symbol, "the data category", "'" + data.Category.Name + "'");
-                    if (!data.Purposes.IsEmpty)
-                    {
-                        Fact(found, facts, entry, target, symbol, "the data purposes", Engine.SymbolText.Quoted(RulesSet.Names(data.Purposes)));
-                    }
+                    Fact(found, facts, entry, target, symbol, "the data purposes",
+                        data.Purposes.IsEmpty ? "any declared purpose" : Engine.SymbolText.Quoted(RulesSet.Names(data.Purposes).Sort(StringComparer.Ordinal)));
                 }
 
                 if (meaning.Ground is { } ground)
@@ -215,6 +216,20 @@ namespace CaseCompliance.Analyzers.Rules
                 }
 
                 facts[(symbol, fact)] = (value, entry);
+            }
+
+            private static bool IsExcluded(SymbolEntry entry, ISymbol symbol)
+            {
+                var id = symbol.GetDocumentationCommentId();
+                foreach (var except in entry.Except)
+                {
+                    if (id is not null && except.Parameter is null && except.Matches(id))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             private static bool ExcludesSomething(ImmutableArray<ISymbol> excluded, List<ISymbol> reached)

@@ -63,26 +63,61 @@ namespace CaseCompliance.Analyzers.RulesFile
                     AddParameter(parameter, builder);
                     return;
                 case IAssemblySymbol assembly:
+                    var forAssembly = new List<SymbolEntry>();
                     foreach (var (entry, pattern) in assemblies)
                     {
                         if (pattern.Matches("A:" + assembly.Name) && !Excluded(entry, symbol))
                         {
-                            Apply(entry, entry.Meaning, symbol, builder, container: true);
+                            forAssembly.Add(entry);
                         }
                     }
 
+                    ApplyInOrder(forAssembly, symbol, builder, container: true);
                     return;
             }
 
+            List<SymbolEntry>? matching = null;
             foreach (var (entry, pattern) in Candidates(symbol, out var id))
             {
                 if (pattern.Parameter is null && pattern.Matches(id!) && !Excluded(entry, symbol))
                 {
-                    Apply(entry, entry.Meaning, symbol, builder, container: symbol is INamedTypeSymbol or INamespaceSymbol);
+                    (matching ??= new List<SymbolEntry>()).Add(entry);
                     if (entry.Returns is { } returns && symbol is IMethodSymbol)
                     {
-                        Apply(entry, returns, symbol, builder, container: false);
+                        ApplyDirect(returns, symbol, builder);
                     }
+                }
+            }
+
+            if (matching is not null)
+            {
+                ApplyInOrder(matching, symbol, builder, container: symbol is INamedTypeSymbol or INamespaceSymbol);
+            }
+        }
+
+        /// <summary>
+        /// Applies the entries that match a symbol in the order of the files: when one of them reaches only part of what
+        /// is inside a container (it has exclusions), all of them are kept as parts, so that the first value still wins.
+        /// </summary>
+        private void ApplyInOrder(List<SymbolEntry> entries, ISymbol symbol, MeaningBuilder builder, bool container)
+        {
+            var asParts = false;
+            foreach (var entry in entries)
+            {
+                asParts |= container && !entry.Except.IsEmpty;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (asParts)
+                {
+                    // "All of T:Customer except P:Customer.CustomerNumber": the type's meaning does not reach what is excluded.
+                    var meaning = entry.Meaning;
+                    builder.AddExcluding(new ExcludingPart(inner => Excluded(entry, inner), b => ApplyDirect(meaning, symbol, b)));
+                }
+                else
+                {
+                    ApplyDirect(entry.Meaning, symbol, builder);
                 }
             }
         }
@@ -134,9 +169,14 @@ namespace CaseCompliance.Analyzers.RulesFile
                     continue;
                 }
 
+                if (ExcludesParameter(entry, id!, parameter.Name))
+                {
+                    continue;
+                }
+
                 if (pattern.Parameter == parameter.Name)
                 {
-                    Apply(entry, entry.Meaning, parameter, builder, container: false);
+                    ApplyDirect(entry.Meaning, parameter, builder);
                 }
                 else if (pattern.Parameter is null)
                 {
@@ -144,7 +184,7 @@ namespace CaseCompliance.Analyzers.RulesFile
                     {
                         if (name.Name == parameter.Name)
                         {
-                            Apply(entry, meaning, parameter, builder, container: false);
+                            ApplyDirect(meaning, parameter, builder);
                         }
                     }
                 }
@@ -203,16 +243,18 @@ namespace CaseCompliance.Analyzers.RulesFile
             return false;
         }
 
-        private void Apply(SymbolEntry entry, EntryMeaning meaning, ISymbol symbol, MeaningBuilder builder, bool container)
+        /// <summary>Whether the entry's <c>except</c> names this parameter of the method (<c>M:...Find(System.String)#pnr</c>).</summary>
+        private static bool ExcludesParameter(SymbolEntry entry, string methodId, string parameter)
         {
-            if (container && !entry.Except.IsEmpty)
+            foreach (var except in entry.Except)
             {
-                // "All of T:Customer except P:Customer.CustomerNumber": the type's meaning does not reach what is excluded.
-                builder.AddExcluding(new ExcludingPart(inner => Excluded(entry, inner), b => ApplyDirect(meaning, symbol, b)));
-                return;
+                if (except.Parameter == parameter && except.Matches(methodId))
+                {
+                    return true;
+                }
             }
 
-            ApplyDirect(meaning, symbol, builder);
+            return false;
         }
 
         private void ApplyDirect(EntryMeaning meaning, ISymbol symbol, MeaningBuilder builder)

@@ -204,7 +204,13 @@ namespace CaseCompliance.Analyzers.RulesFile
                     continue;
                 }
 
+                var before = Problems;
                 CheckProperties(value, $"the category '{property.Name}'", CategoryProperties);
+                if (Problems > before)
+                {
+                    continue; // a broken declaration does not apply
+                }
+
                 var description = OptionalString(value["description"], "\"description\"") ?? string.Empty;
                 var defaults = value["defaultPurposes"] is { } d ? Names(d, "\"defaultPurposes\"", "purpose", allowSingle: false) : ImmutableArray<NameReference>.Empty;
                 if (defaults.IsDefault)
@@ -254,7 +260,13 @@ namespace CaseCompliance.Analyzers.RulesFile
                     continue;
                 }
 
+                var before = Problems;
                 CheckProperties(value, $"the guideline '{property.Name}'", GuidelineProperties);
+                if (Problems > before)
+                {
+                    continue; // a broken declaration does not apply
+                }
+
                 var quote = RequiredString(value, "quote", $"the guideline '{property.Name}'");
                 var source = OptionalString(value["source"], "\"source\"") ?? string.Empty;
                 var summary = OptionalString(value["summary"], "\"summary\"") ?? string.Empty;

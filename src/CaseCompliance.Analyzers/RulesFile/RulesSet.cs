@@ -80,6 +80,11 @@ namespace CaseCompliance.Analyzers.RulesFile
                 {
                     categories.Add(c.Name);
                     var list = Names(c.DefaultPurposes);
+                    if (list.IsEmpty)
+                    {
+                        continue; // declared again without defaults: nothing to disagree with
+                    }
+
                     if (defaults.TryGetValue(c.Name, out var earlier))
                     {
                         if (!SameSet(earlier.Purposes, list))
@@ -88,7 +93,7 @@ namespace CaseCompliance.Analyzers.RulesFile
                                 "the default purposes " + Quoted(earlier.Purposes), earlier.Document.Describe(earlier.Span));
                         }
                     }
-                    else if (!list.IsEmpty)
+                    else
                     {
                         defaults[c.Name] = (list, file, c.Span);
                     }
@@ -96,9 +101,14 @@ namespace CaseCompliance.Analyzers.RulesFile
 
                 foreach (var g in file.Guidelines)
                 {
-                    if (!guidelines.ContainsKey(g.Guideline.Id))
+                    if (!guidelines.TryGetValue(g.Guideline.Id, out var known))
                     {
                         guidelines[g.Guideline.Id] = g.Guideline;
+                    }
+                    else if (known.Quote != g.Guideline.Quote)
+                    {
+                        var where = Guidelines.Find(known.Id) is not null ? "the built-in catalog" : "an earlier rules file";
+                        Report(file, RulesFileRules.ConflictingMeaning, g.Span, g.Guideline.Id, "another quote", "the quote of " + where, where);
                     }
                 }
 

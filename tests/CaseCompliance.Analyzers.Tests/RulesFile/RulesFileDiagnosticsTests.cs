@@ -242,4 +242,50 @@ public class RulesFileDiagnosticsTests
         var document = RulesFileReader.Read("/0/casecompliance.json", Microsoft.CodeAnalysis.Text.SourceText.From(json));
         Assert.Contains(document.Problems, p => p.Descriptor.Id is RuleIds.RulesFileSchema or RuleIds.RulesFileInvalidRuleId);
     }
+
+    [Fact]
+    public Task CASE905_purposes_given_by_a_later_entry_conflict_with_none_and_the_first_stays()
+    {
+        var rules = $$"""
+            {
+              "symbols": [
+                {{ValidEntry}},
+                { "id": "P:Legacy.Crm.Customer.Email", "personalData": { "category": "contact", "purposes": [ "case-handling" ] } }
+              ]
+            }
+            """;
+        return VerifyAsync<PurposeRules>(Code, rules,
+            At(RulesFileRules.ConflictingMeaning, rules, "\"P:Legacy.Crm.Customer.Email\"", 2)
+                .WithArguments("P:Legacy.Crm.Customer.Email", "the data purposes 'case-handling'", "the data purposes any declared purpose", "casecompliance.json:3"));
+    }
+
+    [Fact]
+    public Task CASE905_is_not_reported_for_purposes_in_another_order_nor_for_what_an_entry_excludes()
+        => VerifyAsync<PurposeRules>(Code.Replace("c.Phone", "{|CASE001:c.Phone|}"), """
+            {
+              "symbols": [
+                { "id": "P:Legacy.Crm.Customer.Email", "personalData": { "category": "contact", "purposes": [ "case-handling", "information" ] } },
+                { "id": "P:Legacy.Crm.Customer.Email", "personalData": { "category": "contact", "purposes": [ "information", "case-handling" ] } },
+                { "id": "P:Legacy.Crm.Customer.*", "except": [ "P:Legacy.Crm.Customer.Email" ], "personalData": "identity" }
+              ]
+            }
+            """);
+
+    [Fact]
+    public Task An_exclusion_can_name_a_parameter()
+        => VerifyAsync<LookupRules>("""
+            namespace Legacy { public class Finder { public string? Find(string pnr, string reason) => null; } public class Log { public void Seen(string pnr) { } } }
+            class Screen
+            {
+                string? A(Legacy.Finder f, Legacy.Log l, string pnr) { l.Seen("someone else"); return f.Find(pnr, "x"); }
+            }
+            """, """
+            {
+              "symbols": [
+                { "id": "M:Legacy.Finder.Find(System.String,System.String)", "roles": [ "person-lookup" ] },
+                { "id": "M:Legacy.Finder.Find(System.String,System.String)", "roles": [ "subject" ], "parameters": { "pnr": { "roles": [ "subject" ] } }, "except": [ "M:Legacy.Finder.Find(System.String,System.String)#pnr" ] },
+                { "id": "M:Legacy.Log.Seen(System.String)", "roles": [ "lookup-audit" ], "parameters": { "pnr": { "roles": [ "subject" ] } } }
+              ]
+            }
+            """);
 }

@@ -296,4 +296,23 @@ public class RulesFileMeaningTests
                 """) },
             Array.Empty<DiagnosticResult>(),
             withAnnotations: false);
+
+    [Fact]
+    public Task With_an_exclusion_in_play_the_earlier_entry_still_wins() => VerifyAsync<PurposeRules>(Crm + """
+
+        namespace Support
+        {
+            class Desk { string Call(Legacy.Crm.Customer c) => c.Email; }
+            class Other { }
+        }
+        """, new[] { (TestSetup.RulesFilePath, """
+        {
+          "symbols": [
+            { "id": "N:Support", "except": [ "T:Support.Other" ], "processingPurposes": [ "case-handling" ] },
+            { "id": "N:Support", "processingPurposes": [ "statistics" ] },
+            { "id": "P:Legacy.Crm.Customer.Email", "personalData": { "category": "contact", "purposes": [ "case-handling" ] } }
+          ]
+        }
+        """) }, new[] { new DiagnosticResult(RulesFileRules.ConflictingMeaning).WithSpan(TestSetup.RulesFilePath, 4, 13, 4, 24)
+            .WithArguments("N:Support", "the processing purposes 'statistics'", "the processing purposes 'case-handling'", "casecompliance.json:3") });
 }
