@@ -131,7 +131,7 @@ public class KindDocsTests
     }
 
     /// <summary>A built-in rule's text in the embedded file, without the indentation of the "rules" array.</summary>
-    private static string Definition(RuleDefinition rule)
+    internal static string Definition(RuleDefinition rule)
     {
         var lines = BuiltInRules.Text.ToString(rule.Span).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var indent = lines.Skip(1).Last().TakeWhile(c => c == ' ').Count(); // the closing brace's

@@ -43,6 +43,35 @@ public class MetaTests
         }
     }
 
+    public static TheoryData<string> BuiltInRuleIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var rule in CaseCompliance.Analyzers.BuiltIn.BuiltInRules.Document.Rules)
+        {
+            data.Add(rule.Id.Name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BuiltInRuleIds))]
+    public void Each_built_in_rule_page_shows_its_definition_as_the_embedded_file_has_it_and_links_its_kind(string id)
+    {
+        var rule = CaseCompliance.Analyzers.BuiltIn.BuiltInRules.Document.Rules.Single(r => r.Id.Name == id);
+        var text = File.ReadAllText(Path.Combine(RepoRoot, "docs", "rules", id + ".md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var start = text.IndexOf("\n## Definition\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"docs/rules/{id}.md has no '## Definition' section");
+        var end = text.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        var section = text.Substring(start, (end < 0 ? text.Length : end) - start);
+        Assert.Contains("```json\n" + KindDocsTests.Definition(rule) + "\n```", section, StringComparison.Ordinal);
+        Assert.Contains($"(../kinds/{rule.Kind.Name}.md)", section, StringComparison.Ordinal);
+        foreach (var stale in new[] { "planned", "coming)", "cannot yet", "pending the rules file", "until the rules file" })
+        {
+            Assert.DoesNotContain(stale, text, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(RuleIds))]
     public void Each_rule_links_to_its_page_and_follows_the_catalog_conventions(string id)
