@@ -64,7 +64,7 @@ public class MetaTests
         Assert.True(start >= 0, $"docs/rules/{id}.md has no '## Definition' section");
         var end = text.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
         var section = text.Substring(start, (end < 0 ? text.Length : end) - start);
-        Assert.Contains("```json\n" + KindDocsTests.Definition(rule) + "\n```", section, StringComparison.Ordinal);
+        Assert.Contains("```jsonc\n" + KindDocsTests.Definition(rule) + "\n```", section, StringComparison.Ordinal);
         Assert.Contains($"(../kinds/{rule.Kind.Name}.md)", section, StringComparison.Ordinal);
         foreach (var stale in new[] { "planned", "coming)", "cannot yet", "pending the rules file", "until the rules file" })
         {

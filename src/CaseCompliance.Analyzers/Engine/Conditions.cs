@@ -42,16 +42,51 @@ namespace CaseCompliance.Analyzers.Engine
         private readonly OriginalOperations originals;
         private readonly ControlFlowGraph graph;
         private readonly IParameterSymbol? compared;
+        private readonly System.Func<IInvocationOperation, bool?>? helperCheck;
         private Dictionary<CaptureId, IOperation>? captures;
 
         // compared: when the body has a parameter the check is about (the [Attester]), a comparison must involve it.
-        public Conditions(CaseModel model, PathRule rule, OriginalOperations originals, ControlFlowGraph graph, IParameterSymbol? compared = null)
+        // helperCheck: for a call to a bool method of the compilation, the value of its result that means a check
+        // passed inside it (a summary), or null when it is no check.
+        public Conditions(CaseModel model, PathRule rule, OriginalOperations originals, ControlFlowGraph graph, IParameterSymbol? compared = null,
+            System.Func<IInvocationOperation, bool?>? helperCheck = null)
         {
             this.model = model;
             this.rule = rule;
             this.originals = originals;
             this.graph = graph;
             this.compared = compared;
+            this.helperCheck = helperCheck;
+        }
+
+        /// <summary>
+        /// The value of a bool expression that means a check passed, or null when it says nothing: what a method that
+        /// returns it tells its caller. <c>a &amp;&amp; b</c> passes when true if either does; <c>a || b</c> when false if either does.
+        /// </summary>
+        public bool? ValueOutcome(IOperation value, int depth = 0)
+        {
+            value = Calls.Unwrap(originals.Find(value.Syntax) is { } original && original.Syntax == value.Syntax ? original : value);
+            if (value is IReturnOperation { ReturnedValue: { } returned })
+            {
+                value = Calls.Unwrap(returned);
+            }
+
+            if (depth > 6)
+            {
+                return null;
+            }
+
+            switch (value)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
+                    return ValueOutcome(and.LeftOperand, depth + 1) == true || ValueOutcome(and.RightOperand, depth + 1) == true ? true : null;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
+                    return ValueOutcome(or.LeftOperand, depth + 1) == false || ValueOutcome(or.RightOperand, depth + 1) == false ? false : null;
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    return Flip(ValueOutcome(not.Operand, depth + 1));
+                default:
+                    return Classify(value, depth);
+            }
         }
 
         /// <summary>The value of the block's condition that means the check passed, or null when it is no check.</summary>
@@ -108,38 +143,6 @@ namespace CaseCompliance.Analyzers.Engine
             return captures.TryGetValue(id, out var value) ? value : null;
         }
 
-        /// <summary>
-        /// Whether the block's condition tests the result of a check call directly (not a status or a comparison):
-        /// such a check may say true for "passed" (<c>IsImpartial</c>) or for "failed" (<c>HasConflict</c>).
-        /// </summary>
-        public bool TestsCheckCall(BasicBlock block)
-        {
-            if (block.BranchValue is not { } value)
-            {
-                return false;
-            }
-
-            var operation = Calls.Unwrap(originals.Find(value.Syntax) ?? value);
-            for (var depth = 0; depth < 6; depth++)
-            {
-                switch (operation)
-                {
-                    case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                        operation = Calls.Unwrap(not.Operand);
-                        continue;
-                    case ILocalReferenceOperation local when ValueIdentity.CopySource(local) is { } source:
-                        operation = Calls.Unwrap(source);
-                        continue;
-                    case IInvocationOperation invocation:
-                        return IsCheckCall(invocation.TargetMethod);
-                    default:
-                        return false;
-                }
-            }
-
-            return false;
-        }
-
         private bool? Classify(IOperation operation, int depth)
         {
             operation = Calls.Unwrap(operation);
@@ -155,12 +158,22 @@ namespace CaseCompliance.Analyzers.Engine
                 case ILocalReferenceOperation local:
                     return ValueIdentity.CopySource(local) is { } source ? Classify(source, depth + 1) : null;
                 case IInvocationOperation invocation:
-                    if (IsCheckCall(invocation.TargetMethod) || IsStatus(invocation.TargetMethod))
+                    if (IsCheckCall(invocation.TargetMethod))
+                    {
+                        return rule.PassesWhenTrue(invocation.TargetMethod.Name);
+                    }
+
+                    if (IsStatus(invocation.TargetMethod))
                     {
                         return true;
                     }
 
-                    return EqualityOperands(invocation) is { } pair && IsComparisonCheck(pair.Left, pair.Right) ? false : null;
+                    if (EqualityOperands(invocation) is { } pair && IsComparisonCheck(pair.Left, pair.Right))
+                    {
+                        return false;
+                    }
+
+                    return helperCheck?.Invoke(invocation);
                 case IPropertyReferenceOperation or IFieldReferenceOperation when IsStatusRead(operation):
                     return true;
                 case IBinaryOperation binary when binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals:

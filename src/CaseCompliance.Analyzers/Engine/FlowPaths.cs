@@ -124,6 +124,9 @@ namespace CaseCompliance.Analyzers.Engine
         public bool LeavesUncovered(FlowSite site)
             => lastCover[site.Block.Ordinal] <= site.Order && ExitReachableAfter(site.Block);
 
+        /// <summary>True when every path from the entry to the end of <paramref name="block"/> passes a cover (one in the block counts).</summary>
+        public bool Covered(BasicBlock block) => HasCover(block) || !ReachableFromEntryUncovered(block);
+
         /// <summary>True when every normal path through the body passes a cover (a method summary; a check for CASE021).</summary>
         public bool CoversEveryPath()
         {

@@ -26,10 +26,19 @@ namespace CaseCompliance.Analyzers.Engine
         private readonly RoleSet memberRoles;
         private readonly RoleSet callRoles;
 
-        public PathEngine(CaseModel model, ImmutableArray<PathRule> rules)
+        private readonly SourceBodies sources;
+        private readonly ConcurrentDictionary<(int Rule, IMethodSymbol Method, int Depth), bool> summaries =
+            new ConcurrentDictionary<(int, IMethodSymbol, int), bool>(new SummaryKeyComparer());
+        private readonly ConcurrentDictionary<(int Rule, IMethodSymbol Method, int Depth), bool?> checks =
+            new ConcurrentDictionary<(int, IMethodSymbol, int), bool?>(new SummaryKeyComparer());
+        private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), bool> mayCover =
+            new ConcurrentDictionary<(IMethodSymbol, int), bool>(new RelevanceKeyComparer());
+
+        public PathEngine(CaseModel model, ImmutableArray<PathRule> rules, SourceBodies sources)
         {
             this.model = model;
             this.rules = rules;
+            this.sources = sources;
             foreach (var rule in rules)
             {
                 memberRoles = memberRoles.Union(rule.Status).Union(rule.CompareWith);
@@ -37,11 +46,88 @@ namespace CaseCompliance.Analyzers.Engine
             }
         }
 
-        public void OnTypeStart(SymbolStartAnalysisContext context)
+        /// <summary>Scans one body; when it holds something a rule cares about, checks it at its end, with summaries of the calls it makes.</summary>
+        public void OnBlockStart(OperationBlockStartAnalysisContext context) => new BodyCheck(this).OnBlockStart(context);
+
+        private sealed class SummaryKeyComparer : IEqualityComparer<(int Rule, IMethodSymbol Method, int Depth)>
         {
-            var state = new TypeState(this, (INamedTypeSymbol)context.Symbol);
-            context.RegisterOperationBlockStartAction(state.OnBlockStart);
-            context.RegisterSymbolEndAction(state.OnTypeEnd);
+            public bool Equals((int Rule, IMethodSymbol Method, int Depth) x, (int Rule, IMethodSymbol Method, int Depth) y)
+                => x.Rule == y.Rule && x.Depth == y.Depth && SymbolEqualityComparer.Default.Equals(x.Method, y.Method);
+
+            public int GetHashCode((int Rule, IMethodSymbol Method, int Depth) key)
+                => (SymbolEqualityComparer.Default.GetHashCode(key.Method) * 31 + key.Rule) * 31 + key.Depth;
+        }
+
+        private sealed class RelevanceKeyComparer : IEqualityComparer<(IMethodSymbol Method, int Depth)>
+        {
+            public bool Equals((IMethodSymbol Method, int Depth) x, (IMethodSymbol Method, int Depth) y)
+                => x.Depth == y.Depth && SymbolEqualityComparer.Default.Equals(x.Method, y.Method);
+
+            public int GetHashCode((IMethodSymbol Method, int Depth) key) => SymbolEqualityComparer.Default.GetHashCode(key.Method) * 31 + key.Depth;
+        }
+
+        /// <summary>
+        /// Whether a body could cover anything within <paramref name="depth"/> calls: it calls a cover or status method,
+        /// reads a status or compared member, or calls a source method that could. Cheap, and spares the graphs of
+        /// the many helpers that have nothing to do with any rule.
+        /// </summary>
+        private bool MayCover(SourceBody body, int depth, CancellationToken cancellationToken)
+        {
+            var key = (body.Method, depth);
+            if (mayCover.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var found = false;
+            foreach (var root in body.Roots)
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IInvocationOperation invocation:
+                            var roles = model.Meaning(invocation.TargetMethod).Roles;
+                            found = roles.Overlaps(callRoles) && !IsOnlyTrigger(roles)
+                                || depth > 0 && sources.Resolve(invocation.TargetMethod, cancellationToken).Body is { } callee && MayCover(callee, depth - 1, cancellationToken);
+                            break;
+                        case IPropertyReferenceOperation p:
+                            found = HasAnyRole(p.Property, memberRoles);
+                            break;
+                        case IFieldReferenceOperation f:
+                            found = HasAnyRole(f.Field, memberRoles);
+                            break;
+                        case IParameterReferenceOperation pr:
+                            found = HasAnyRole(pr.Parameter, memberRoles);
+                            break;
+                    }
+
+                    if (found)
+                    {
+                        break;
+                    }
+                }
+
+                if (found)
+                {
+                    break;
+                }
+            }
+
+            return mayCover.GetOrAdd(key, found);
+        }
+
+        private bool IsOnlyTrigger(RoleSet roles)
+        {
+            foreach (var rule in rules)
+            {
+                if (roles.Overlaps(rule.Cover) || roles.Overlaps(rule.Status))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private bool HasAnyRole(ISymbol symbol, RoleSet roles) => model.HasRole(symbol, roles);
@@ -91,120 +177,6 @@ namespace CaseCompliance.Analyzers.Engine
             public int[] Triggers { get; }
 
             public bool Relevant { get; }
-        }
-
-        /// <summary>
-        /// The meaning of a tested check result, from where the guarded calls are: when only one branch of the test
-        /// can reach a trigger, that branch is the one where the check passed (<c>if (HasConflict(...)) return;</c> and
-        /// <c>if (!IsImpartial(...)) return;</c> both guard). Otherwise true means passed.
-        /// </summary>
-        private sealed class Polarity
-        {
-            private readonly PathEngine engine;
-            private readonly PathRule rule;
-            private readonly ControlFlowGraph graph;
-            private readonly Conditions conditions;
-            private bool[]? triggerBlocks;
-
-            public Polarity(PathEngine engine, PathRule rule, ControlFlowGraph graph, Conditions conditions)
-            {
-                this.engine = engine;
-                this.rule = rule;
-                this.graph = graph;
-                this.conditions = conditions;
-            }
-
-            public bool? PassingOutcome(BasicBlock block)
-            {
-                var outcome = conditions.PassingOutcome(block);
-                if (outcome is null || !conditions.TestsCheckCall(block))
-                {
-                    return outcome;
-                }
-
-                var whenTrue = block.ConditionKind == ControlFlowConditionKind.WhenTrue ? block.ConditionalSuccessor : block.FallThroughSuccessor;
-                var whenFalse = block.ConditionKind == ControlFlowConditionKind.WhenTrue ? block.FallThroughSuccessor : block.ConditionalSuccessor;
-                // All in terms of the condition's value (a negation is part of the condition).
-                var trueReaches = Reaches(whenTrue?.Destination, block, exit: false);
-                var falseReaches = Reaches(whenFalse?.Destination, block, exit: false);
-                if (trueReaches != falseReaches)
-                {
-                    return trueReaches;
-                }
-
-                // No guarded call either way (a helper): the branch that can still complete normally is the passing one.
-                var trueCompletes = Reaches(whenTrue?.Destination, block, exit: true);
-                var falseCompletes = Reaches(whenFalse?.Destination, block, exit: true);
-                return trueCompletes != falseCompletes ? trueCompletes : outcome;
-            }
-
-            /// <summary>Whether a trigger (or, with <paramref name="exit"/>, the normal exit) is reachable from <paramref name="start"/> without passing the check again.</summary>
-            private bool Reaches(BasicBlock? start, BasicBlock check, bool exit)
-            {
-                if (start is null)
-                {
-                    return false;
-                }
-
-                triggerBlocks ??= FindTriggerBlocks();
-                var visited = new bool[graph.Blocks.Length];
-                visited[check.Ordinal] = true;
-                var stack = new Stack<BasicBlock>();
-                visited[start.Ordinal] = true;
-                stack.Push(start);
-                while (stack.Count > 0)
-                {
-                    var block = stack.Pop();
-                    if (exit ? block.Kind == BasicBlockKind.Exit : triggerBlocks[block.Ordinal])
-                    {
-                        return true;
-                    }
-
-                    foreach (var branch in new[] { block.ConditionalSuccessor, block.FallThroughSuccessor })
-                    {
-                        if (branch?.Destination is { } next && !visited[next.Ordinal]
-                            && branch.Semantics is ControlFlowBranchSemantics.Regular or ControlFlowBranchSemantics.Return)
-                        {
-                            visited[next.Ordinal] = true;
-                            stack.Push(next);
-                        }
-                    }
-                }
-
-                return false;
-            }
-
-            private bool[] FindTriggerBlocks()
-            {
-                var found = new bool[graph.Blocks.Length];
-                foreach (var block in graph.Blocks)
-                {
-                    foreach (var operation in block.Operations)
-                    {
-                        found[block.Ordinal] |= HasTrigger(operation);
-                    }
-
-                    if (block.BranchValue is { } value)
-                    {
-                        found[block.Ordinal] |= HasTrigger(value);
-                    }
-                }
-
-                return found;
-            }
-
-            private bool HasTrigger(IOperation operation)
-            {
-                foreach (var descendant in operation.DescendantsAndSelf())
-                {
-                    if (descendant is IInvocationOperation invocation && engine.HasAnyRole(invocation.TargetMethod, rule.Trigger))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
         }
 
         /// <summary>What a block holds that the rules care about.</summary>
@@ -306,20 +278,17 @@ namespace CaseCompliance.Analyzers.Engine
             public OriginalOperations Originals => originals ??= new OriginalOperations(Roots);
         }
 
-        /// <summary>The bodies of one type, collected while its blocks are analyzed and checked when the type ends.</summary>
-        private sealed class TypeState
+        /// <summary>One body under check: scanned while its operations are analyzed, checked when the block ends.</summary>
+        private sealed class BodyCheck
         {
             private readonly PathEngine engine;
-            private readonly INamedTypeSymbol type;
-            private readonly ConcurrentBag<Body> bodies = new ConcurrentBag<Body>();
-            private readonly Dictionary<IMethodSymbol, Body> byMethod = new Dictionary<IMethodSymbol, Body>(SymbolEqualityComparer.Default);
-            private readonly Dictionary<(int Rule, IMethodSymbol Method), bool> summaries = new Dictionary<(int, IMethodSymbol), bool>();
             private readonly HashSet<SyntaxNode> reported = new HashSet<SyntaxNode>();
+            private System.Action<Diagnostic> report = _ => { };
+            private CancellationToken cancellationToken;
 
-            public TypeState(PathEngine engine, INamedTypeSymbol type)
+            public BodyCheck(PathEngine engine)
             {
                 this.engine = engine;
-                this.type = type;
             }
 
             public void OnBlockStart(OperationBlockStartAnalysisContext context)
@@ -342,11 +311,13 @@ namespace CaseCompliance.Analyzers.Engine
 
                 context.RegisterOperationBlockEndAction(end =>
                 {
-                    if (!scan.Relevant)
+                    if (!scan.Relevant || scan.Triggers is not { } triggers)
                     {
-                        return; // most bodies: no graph at all
+                        return; // most bodies: no graph at all; a body with covers but no trigger is checked where it is called
                     }
 
+                    report = end.ReportDiagnostic;
+                    cancellationToken = end.CancellationToken;
                     foreach (var root in end.OperationBlocks)
                     {
                         // A method's block is its body (the graph is built for the root around it); attributes and
@@ -354,42 +325,31 @@ namespace CaseCompliance.Analyzers.Engine
                         if (root.Kind is OperationKind.Block or OperationKind.MethodBody or OperationKind.ConstructorBody
                             or OperationKind.FieldInitializer or OperationKind.PropertyInitializer)
                         {
-                            bodies.Add(new Body(end.OwningSymbol, end.GetControlFlowGraph(root), end.OperationBlocks, scan.Triggers));
+                            Check(new Body(end.OwningSymbol, end.GetControlFlowGraph(root), end.OperationBlocks, triggers));
                         }
                     }
                 });
             }
 
-            public void OnTypeEnd(SymbolAnalysisContext context)
+            private void Check(Body body)
             {
-                foreach (var body in bodies)
-                {
-                    if (body.Owner is IMethodSymbol method && !byMethod.ContainsKey(method))
-                    {
-                        byMethod.Add(method, body);
-                    }
-                }
-
                 for (var i = 0; i < engine.rules.Length; i++)
                 {
-                    foreach (var body in bodies)
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (!body.HasTrigger(i))
                     {
-                        context.CancellationToken.ThrowIfCancellationRequested();
-                        if (!body.HasTrigger(i))
-                        {
-                            continue;
-                        }
+                        continue;
+                    }
 
-                        var rule = engine.rules[i];
-                        if (rule.Kind == PathRuleKind.GuardedBody)
-                        {
-                            CheckBody(context, i, body);
-                        }
-                        else if (!rule.PassUp || !engine.HasAnyRole(body.Owner, rule.Trigger))
-                        {
-                            // A method that plays the trigger role itself passes the duty to its callers.
-                            CheckCalls(context, i, body, body.Graph, body.Owner);
-                        }
+                    var rule = engine.rules[i];
+                    if (rule.Kind == PathRuleKind.GuardedBody)
+                    {
+                        CheckBody(i, body);
+                    }
+                    else if (!rule.PassUp || !engine.HasAnyRole(body.Owner, rule.Trigger))
+                    {
+                        // A method that plays the trigger role itself passes the duty to its callers.
+                        CheckCalls(i, body, body.Graph, body.Owner);
                     }
                 }
             }
@@ -427,29 +387,27 @@ namespace CaseCompliance.Analyzers.Engine
             }
 
             private FlowPaths Paths(int ruleIndex, Body body, ControlFlowGraph graph, bool discardRejections, System.Func<IInvocationOperation, bool>? exclude = null,
-                System.Func<IOperation, bool>? effect = null)
+                System.Func<IOperation, bool>? effect = null, int? depth = null)
             {
+                var calls = depth ?? engine.sources.Depth;
                 var rule = engine.rules[ruleIndex];
                 var compared = !rule.CompareWith.IsEmpty && !rule.ComparedParameter.IsEmpty && body.Owner is IMethodSymbol owner
                     ? owner.Parameters.FirstOrDefault(p => engine.model.HasRole(p, rule.ComparedParameter))
                     : null;
-                var conditions = rule.HasConditionChecks ? new Conditions(engine.model, rule, body.Originals, graph, compared) : null;
-                var token = CancellationToken.None;
-                System.Func<BasicBlock, bool?>? passing = null;
-                if (conditions is not null)
-                {
-                    passing = rule.Kind == PathRuleKind.GuardBefore ? new Polarity(engine, rule, graph, conditions).PassingOutcome : conditions.PassingOutcome;
-                }
+                var conditions = rule.HasConditionChecks
+                    ? new Conditions(engine.model, rule, body.Originals, graph, compared, invocation => HelperCheck(ruleIndex, invocation, calls))
+                    : null;
+                System.Func<BasicBlock, bool?>? passing = conditions is null ? null : conditions.PassingOutcome;
 
                 return new FlowPaths(graph, new FlowCovers(
-                    invocation => (exclude is null || !exclude(invocation)) && Covers(ruleIndex, invocation, graph, token),
+                    invocation => (exclude is null || !exclude(invocation)) && Covers(ruleIndex, invocation, graph, body, calls),
                     passing,
                     discardRejections,
                     effect));
             }
 
             /// <summary>GuardedBody: every path that completes the method passes a check.</summary>
-            private void CheckBody(SymbolAnalysisContext context, int ruleIndex, Body body)
+            private void CheckBody(int ruleIndex, Body body)
             {
                 if (body.Owner is not IMethodSymbol method || method.Locations.IsEmpty || !method.Locations[0].IsInSource)
                 {
@@ -461,11 +419,11 @@ namespace CaseCompliance.Analyzers.Engine
                     var rule = engine.rules[ruleIndex];
                     var compared = method.Parameters.FirstOrDefault(p => engine.model.HasRole(p, rule.ComparedParameter))?.Name
                         ?? "the " + string.Join(" or ", engine.model.Roles.Names(rule.ComparedParameter.IsEmpty ? rule.CompareWith : rule.ComparedParameter));
-                    context.ReportDiagnostic(rule.Rule.Create(method.Locations[0], SymbolText.Member(method), compared));
+                    report(rule.Rule.Create(method.Locations[0], SymbolText.Member(method), compared));
                 }
             }
 
-            private void CheckCalls(SymbolAnalysisContext context, int ruleIndex, Body body, ControlFlowGraph graph, ISymbol owner)
+            private void CheckCalls(int ruleIndex, Body body, ControlFlowGraph graph, ISymbol owner)
             {
                 var rule = engine.rules[ruleIndex];
                 var paths = Paths(ruleIndex, body, graph, discardRejections: false);
@@ -502,7 +460,7 @@ namespace CaseCompliance.Analyzers.Engine
 
                     if (uncovered && reported.Add(site.Invocation.Syntax))
                     {
-                        context.ReportDiagnostic(rule.Rule.Create(site.Invocation.Syntax.GetLocation(),
+                        report(rule.Rule.Create(site.Invocation.Syntax.GetLocation(),
                             SymbolText.Member(site.Invocation.TargetMethod), SymbolText.Member(owner), CoverText(rule)));
                     }
                 }
@@ -511,13 +469,13 @@ namespace CaseCompliance.Analyzers.Engine
                 {
                     if (!engine.HasAnyRole(local, rule.Trigger))
                     {
-                        CheckCalls(context, ruleIndex, body, graph.GetLocalFunctionControlFlowGraph(local, context.CancellationToken), local);
+                        CheckCalls(ruleIndex, body, graph.GetLocalFunctionControlFlowGraph(local, cancellationToken), local);
                     }
                 }
 
                 foreach (var lambda in Lambdas(graph))
                 {
-                    CheckCalls(context, ruleIndex, body, graph.GetAnonymousFunctionControlFlowGraph(lambda, context.CancellationToken), lambda.Symbol);
+                    CheckCalls(ruleIndex, body, graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken), lambda.Symbol);
                 }
             }
 
@@ -562,10 +520,11 @@ namespace CaseCompliance.Analyzers.Engine
             }
 
             /// <summary>
-            /// A cover call (a bool-returning one only when the rule lets an unchecked result count), or a call to a
-            /// local function or non-virtual method of the same type whose every path is covered.
+            /// A cover call (a bool-returning one only when the rule lets an unchecked result count), or a call whose
+            /// body covers every normal path through it: a local function, or a method of the compilation that the call
+            /// runs (<see cref="SourceBodies.Resolve"/>), within <paramref name="depth"/> calls.
             /// </summary>
-            private bool Covers(int ruleIndex, IInvocationOperation invocation, ControlFlowGraph graph, CancellationToken cancellationToken)
+            private bool Covers(int ruleIndex, IInvocationOperation invocation, ControlFlowGraph graph, Body body, int depth)
             {
                 var rule = engine.rules[ruleIndex];
                 var target = invocation.TargetMethod;
@@ -574,50 +533,112 @@ namespace CaseCompliance.Analyzers.Engine
                     return !(rule.CheckedResult && Conditions.ReturnsBool(target));
                 }
 
+                if (depth <= 0 || rule.CheckedResult && Conditions.ReturnsBool(target))
+                {
+                    return false; // a bool helper checks through its result, where the caller tests it
+                }
+
                 if (target.MethodKind == MethodKind.LocalFunction)
                 {
-                    return Summary(ruleIndex, target.OriginalDefinition, () => LocalGraph(graph, target, cancellationToken), cancellationToken);
+                    var local = target.OriginalDefinition;
+                    return engine.summaries.TryGetValue((ruleIndex, local, depth), out var known)
+                        ? known
+                        : engine.summaries.GetOrAdd((ruleIndex, local, depth),
+                            LocalGraph(graph, local, cancellationToken) is { } localGraph && Paths(ruleIndex, body, localGraph, false, depth: depth - 1).CoversEveryPath());
                 }
 
-                if (SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, type.OriginalDefinition)
-                    && (!target.IsVirtual && !target.IsAbstract && !target.IsOverride || target.IsSealed)
-                    && byMethod.TryGetValue(target.OriginalDefinition, out var body))
-                {
-                    return Summary(ruleIndex, target.OriginalDefinition, () => body.Graph, cancellationToken, body);
-                }
-
-                return false;
+                var callee = engine.sources.Resolve(target, cancellationToken).Body;
+                return callee is not null && Summary(ruleIndex, callee, depth - 1);
             }
 
-            private bool Summary(int ruleIndex, IMethodSymbol method, System.Func<ControlFlowGraph?> graph, CancellationToken cancellationToken, Body? own = null)
+            /// <summary>
+            /// For a call to a bool method of the compilation (or a <c>Task&lt;bool&gt;</c> one): the value of its result that
+            /// means a check passed inside it, on every path that returns that value — <c>CanRelease(p) =&gt; p.IsAttested
+            /// &amp;&amp; p.Amount &lt; limit</c> passes when true — or null when it is no check. Once per method, rule and depth.
+            /// </summary>
+            private bool? HelperCheck(int ruleIndex, IInvocationOperation invocation, int depth)
             {
-                if (summaries.TryGetValue((ruleIndex, method), out var covers))
+                var target = invocation.TargetMethod;
+                if (depth <= 0 || !Conditions.ReturnsBool(target) || engine.HasAnyRole(target, engine.rules[ruleIndex].Cover))
+                {
+                    return null;
+                }
+
+                if (engine.sources.Resolve(target, cancellationToken).Body is not { } callee)
+                {
+                    return null;
+                }
+
+                var key = (ruleIndex, callee.Method, depth);
+                if (engine.checks.TryGetValue(key, out var known))
+                {
+                    return known;
+                }
+
+                bool? outcome = null;
+                if (engine.MayCover(callee, depth - 1, cancellationToken))
+                {
+                    var body = new Body(callee.Method, callee.Graph, callee.Roots, null);
+                    var rule = engine.rules[ruleIndex];
+                    var conditions = new Conditions(engine.model, rule, body.Originals, callee.Graph, null, inner => HelperCheck(ruleIndex, inner, depth - 1));
+                    var paths = Paths(ruleIndex, body, callee.Graph, false, depth: depth - 1);
+                    outcome = ReturnedCheck(callee.Graph, conditions, paths, true) ? true
+                        : ReturnedCheck(callee.Graph, conditions, paths, false) ? false
+                        : null;
+                }
+
+                return engine.checks.GetOrAdd(key, outcome);
+            }
+
+            /// <summary>
+            /// Whether every <c>return</c> of the graph gives <paramref name="passing"/> only where a check passed: it
+            /// returns the other constant, a value that passes exactly then, or anything on a path already covered.
+            /// </summary>
+            private static bool ReturnedCheck(ControlFlowGraph graph, Conditions conditions, FlowPaths paths, bool passing)
+            {
+                var any = false;
+                foreach (var block in graph.Blocks)
+                {
+                    if (block.FallThroughSuccessor is not { Semantics: ControlFlowBranchSemantics.Return } || block.BranchValue is not { } value)
+                    {
+                        continue;
+                    }
+
+                    var returned = Calls.Unwrap(value);
+                    if (returned.ConstantValue is { HasValue: true, Value: bool constant })
+                    {
+                        if (constant == passing && !paths.Covered(block))
+                        {
+                            return false;
+                        }
+
+                        continue;
+                    }
+
+                    if (conditions.ValueOutcome(value) != passing && !paths.Covered(block))
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+
+                return any;
+            }
+
+            /// <summary>Whether every normal path through <paramref name="callee"/> covers, looking <paramref name="depth"/> calls further; once per method, rule and depth.</summary>
+            private bool Summary(int ruleIndex, SourceBody callee, int depth)
+            {
+                var key = (ruleIndex, callee.Method, depth);
+                if (engine.summaries.TryGetValue(key, out var covers))
                 {
                     return covers;
                 }
 
-                summaries[(ruleIndex, method)] = false; // recursion: a method that calls itself is not its own cover
-                var g = graph();
-                var body = own ?? FindBody(g);
-                covers = g is not null && body is not null && Paths(ruleIndex, body, g, discardRejections: false).CoversEveryPath();
-                summaries[(ruleIndex, method)] = covers;
-                return covers;
-            }
-
-            private Body? FindBody(ControlFlowGraph? graph)
-            {
-                for (var g = graph; g is not null; g = g.Parent)
-                {
-                    foreach (var body in bodies)
-                    {
-                        if (body.Graph == g)
-                        {
-                            return body;
-                        }
-                    }
-                }
-
-                return null;
+                // The depth falls with every call, so a recursive helper ends at the bound instead of looping.
+                covers = engine.MayCover(callee, depth, cancellationToken)
+                    && Paths(ruleIndex, new Body(callee.Method, callee.Graph, callee.Roots, null), callee.Graph, false, depth: depth).CoversEveryPath();
+                return engine.summaries.GetOrAdd(key, covers);
             }
 
             private static ControlFlowGraph? LocalGraph(ControlFlowGraph graph, IMethodSymbol local, CancellationToken cancellationToken)

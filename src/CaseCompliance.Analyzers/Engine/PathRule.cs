@@ -39,6 +39,8 @@ namespace CaseCompliance.Analyzers.Engine
             PassUp = rule.Flag("passUp", true);
             PassedValues = rule.Names("passedValues");
             FailedValues = rule.Names("failedValues");
+            FailingCheckNames = rule.Names("failingCheckNames");
+            PassingCheckNames = rule.Names("passingCheckNames");
         }
 
         public static PathRuleKind? KindOf(string kind) => kind switch
@@ -71,6 +73,12 @@ namespace CaseCompliance.Analyzers.Engine
         /// <summary>Names of enum members that never mean passed.</summary>
         public ImmutableArray<string> FailedValues { get; }
 
+        /// <summary>Names of bool checks (cover calls and helpers) whose true result means the check failed (<c>HasConflict</c>).</summary>
+        public ImmutableArray<string> FailingCheckNames { get; }
+
+        /// <summary>Exceptions to <see cref="FailingCheckNames"/> (<c>HasNoConflict</c>).</summary>
+        public ImmutableArray<string> PassingCheckNames { get; }
+
         /// <summary>A comparison of a value of these roles with another value, rejecting on equality, covers.</summary>
         public RoleSet CompareWith { get; }
 
@@ -85,6 +93,32 @@ namespace CaseCompliance.Analyzers.Engine
 
         /// <summary>Whether conditions can cover, so bodies need their conditions classified.</summary>
         public bool HasConditionChecks => CheckedResult || !Status.IsEmpty || !CompareWith.IsEmpty;
+
+        /// <summary>
+        /// Whether a bool check's true result means it passed: yes, unless its name matches <see cref="FailingCheckNames"/>
+        /// and not <see cref="PassingCheckNames"/>. The name decides, not where the checked call sits, so an inverted
+        /// use (<c>if (IsImpartial(...)) return; Decide(...);</c>) is a finding.
+        /// </summary>
+        public bool PassesWhenTrue(string checkName)
+        {
+            foreach (var passing in PassingCheckNames)
+            {
+                if (RulesFile.DocIdPattern.Glob(passing, checkName, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var failing in FailingCheckNames)
+            {
+                if (RulesFile.DocIdPattern.Glob(failing, checkName, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>Whether an enum member's name means the status passed.</summary>
         public bool MeansPassed(string memberName)

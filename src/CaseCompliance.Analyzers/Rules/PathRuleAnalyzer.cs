@@ -38,7 +38,8 @@ namespace CaseCompliance.Analyzers.Rules
 
                 if (rules.Count > 0)
                 {
-                    start.RegisterSymbolStartAction(new PathEngine(model, rules.ToImmutable()).OnTypeStart, SymbolKind.NamedType);
+                    var sources = new SourceBodies(start.Compilation, SourceBodies.ConfiguredDepth(start.Options));
+                    start.RegisterOperationBlockStartAction(new PathEngine(model, rules.ToImmutable(), sources).OnBlockStart);
                 }
             });
         }

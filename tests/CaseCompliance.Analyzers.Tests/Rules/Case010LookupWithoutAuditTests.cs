@@ -299,7 +299,7 @@ public class Case010LookupWithoutAuditTests
             """);
 
     [Fact]
-    public Task Private_helpers_of_the_same_type_are_summarized_across_partial_files()
+    public Task Helpers_of_the_same_type_are_summarized_across_partial_files_and_virtual_ones_with_one_implementation()
     {
         var test = new Verify.Test
         {
@@ -308,9 +308,16 @@ public class Case010LookupWithoutAuditTests
                 {
                     Registry registry = new();
                     Person? ViaHelper(Officer o, string id) { var p = registry.Find(id); AuditLookup(o, id); return p; }
-                    Person? ViaVirtual(Officer o, string id) { var p = {|CASE010:registry.Find(id)|}; Hook(o, id); return p; }
+                    Person? ViaVirtual(Officer o, string id) { var p = registry.Find(id); Hook(o, id); return p; }
+                    Person? ViaOverridden(Officer o, string id) { var p = {|CASE010:registry.Find(id)|}; Overridden(o, id); return p; }
                     Person? ViaPartialHalf(Officer o, string id) { var p = {|CASE010:registry.Find(id)|}; Sometimes(o, id); return p; }
-                    protected virtual void Hook(Officer o, string id) => audit.Record(o, id, "hook");
+                    protected virtual void Hook(Officer o, string id) => audit.Record(o, id, "hook"); // one implementation in source
+                    protected virtual void Overridden(Officer o, string id) => audit.Record(o, id, "hook");
+                }
+
+                class QuietScreen : Screen
+                {
+                    protected override void Overridden(Officer o, string id) { } // a second implementation that does not audit
                 }
                 """,
         };
