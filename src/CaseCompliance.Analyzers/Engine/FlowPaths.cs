@@ -27,13 +27,20 @@ namespace CaseCompliance.Analyzers.Engine
     internal sealed class FlowCovers
     {
         public FlowCovers(Func<IInvocationOperation, bool> call, Func<BasicBlock, bool?>? passingOutcome = null, bool discardRejections = false,
-            Func<IOperation, bool>? effect = null)
+            Func<IOperation, bool>? effect = null, bool trustCoveringTries = false)
         {
             Call = call;
             PassingOutcome = passingOutcome;
             DiscardRejections = discardRejections;
             Effect = effect;
+            TrustCoveringTries = trustCoveringTries;
         }
+
+        /// <summary>
+        /// Paths into a <c>catch</c> of a <c>try</c> that holds a cover do not count as uncovered: whether such a catch
+        /// swallows the cover's failure is a question of its own (CASE012), not a missing cover.
+        /// </summary>
+        public bool TrustCoveringTries { get; }
 
         /// <summary>Operations that do what the body is for (record an attestation): a path without one is not checked.</summary>
         public Func<IOperation, bool>? Effect { get; }
@@ -186,6 +193,19 @@ namespace CaseCompliance.Analyzers.Engine
 
         private bool HasCover(BasicBlock block) => firstCover[block.Ordinal] != int.MaxValue;
 
+        private bool HasCoverIn(ControlFlowRegion region)
+        {
+            for (var i = region.FirstBlockOrdinal; i <= region.LastBlockOrdinal; i++)
+            {
+                if (firstCover[i] != int.MaxValue)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private bool ReachableFromEntryUncovered(BasicBlock target)
         {
             if (reachedUncovered is null)
@@ -198,9 +218,12 @@ namespace CaseCompliance.Analyzers.Engine
                     var block = stack.Pop();
 
                     // An exception anywhere in a try, even before its cover, may enter its catch handlers.
-                    foreach (var handler in CatchHandlers(block))
+                    foreach (var (handler, tryRegion) in CatchHandlers(block))
                     {
-                        Push(handler, visited, stack);
+                        if (!covers.TrustCoveringTries || !HasCoverIn(tryRegion))
+                        {
+                            Push(handler, visited, stack);
+                        }
                     }
 
                     if (HasCover(block))
@@ -424,7 +447,7 @@ namespace CaseCompliance.Analyzers.Engine
             return !escapes;
         }
 
-        private IEnumerable<BasicBlock> CatchHandlers(BasicBlock block)
+        private IEnumerable<(BasicBlock Handler, ControlFlowRegion Try)> CatchHandlers(BasicBlock block)
         {
             for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
             {
@@ -437,7 +460,7 @@ namespace CaseCompliance.Analyzers.Engine
                 {
                     if (nested.Kind == ControlFlowRegionKind.Catch || nested.Kind == ControlFlowRegionKind.FilterAndHandler)
                     {
-                        yield return graph.Blocks[nested.FirstBlockOrdinal];
+                        yield return (graph.Blocks[nested.FirstBlockOrdinal], region);
                     }
                 }
             }

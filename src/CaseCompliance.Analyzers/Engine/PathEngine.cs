@@ -12,12 +12,13 @@ using CaseCompliance.Analyzers.Model;
 namespace CaseCompliance.Analyzers.Engine
 {
     /// <summary>
-    /// The engine of the path rule kinds (<see cref="PathRuleKind"/>). Per type: bodies that contain something a rule
-    /// cares about (a trigger, a cover call, a read of a status or compared member) keep their control-flow graph until
-    /// the type is complete; then each rule checks its triggers on their body's graph. Calls to local functions and
-    /// non-virtual methods of the same type (also in other partial files) cover when their own graph is covered on every
-    /// path (a summary, computed once per rule). Lambdas and local functions are bodies of their own. Most bodies have
-    /// nothing relevant and get no graph at all.
+    /// The engine of the path rule kinds (<see cref="PathRuleKind"/>). Each body is scanned while its operations are
+    /// analyzed; a body with a trigger gets its control-flow graph when it ends, and each rule checks its triggers on
+    /// it. A call covers when the method it runs (<see cref="SourceBodies"/>: a local function, a method of the
+    /// compilation, the one source implementation of a virtual or interface method) covers every normal path of its
+    /// own, or, for a bool method tested in a condition, returns true only where a check passed — summaries worked out
+    /// once per rule, method and remaining call depth, and cached for the compilation. Lambdas and local functions are
+    /// bodies of their own. Most bodies have nothing relevant and get no graph at all. docs/helpers.md.
     /// </summary>
     internal sealed class PathEngine
     {
@@ -25,6 +26,9 @@ namespace CaseCompliance.Analyzers.Engine
         private readonly ImmutableArray<PathRule> rules;
         private readonly RoleSet memberRoles;
         private readonly RoleSet callRoles;
+
+        /// <summary>The diagnostic property that names the calls a finding could not see into (SPEC §4: coverage gaps).</summary>
+        public const string CoverageGapProperty = "coverageGap";
 
         private readonly SourceBodies sources;
         private readonly ConcurrentDictionary<(int Rule, IMethodSymbol Method, int Depth), bool> summaries =
@@ -387,7 +391,7 @@ namespace CaseCompliance.Analyzers.Engine
             }
 
             private FlowPaths Paths(int ruleIndex, Body body, ControlFlowGraph graph, bool discardRejections, System.Func<IInvocationOperation, bool>? exclude = null,
-                System.Func<IOperation, bool>? effect = null, int? depth = null)
+                System.Func<IOperation, bool>? effect = null, int? depth = null, bool trustCoveringTries = false)
             {
                 var calls = depth ?? engine.sources.Depth;
                 var rule = engine.rules[ruleIndex];
@@ -403,7 +407,8 @@ namespace CaseCompliance.Analyzers.Engine
                     invocation => (exclude is null || !exclude(invocation)) && Covers(ruleIndex, invocation, graph, body, calls),
                     passing,
                     discardRejections,
-                    effect));
+                    effect,
+                    trustCoveringTries));
             }
 
             /// <summary>GuardedBody: every path that completes the method passes a check.</summary>
@@ -428,6 +433,7 @@ namespace CaseCompliance.Analyzers.Engine
                 var rule = engine.rules[ruleIndex];
                 var paths = Paths(ruleIndex, body, graph, discardRejections: false);
                 Dictionary<string, FlowPaths>? filtered = null; // by the set of cover calls left out
+                FlowPaths? trusting = null;
                 foreach (var site in paths.Sites)
                 {
                     if (!engine.HasAnyRole(site.Invocation.TargetMethod, rule.Trigger) || reported.Contains(site.Invocation.Syntax))
@@ -454,13 +460,23 @@ namespace CaseCompliance.Analyzers.Engine
                                 filtered.Add(key, matching);
                             }
 
-                            uncovered = matching.HasUncoveredPathThrough(matching.Sites[IndexOf(paths, site)]);
+                            uncovered = matching.HasUncoveredPathThrough(matching.Sites[IndexOf(paths, site)])
+                                && !(rule.MismatchReportedElsewhere && AllReportedAsMismatched(rule, paths, body, mismatched));
+                        }
+
+                        if (uncovered && rule.SwallowReportedElsewhere && !InHandler(site.Block) && HasCoveringTry(graph))
+                        {
+                            // Uncovered only through the catch of a try that covers: the swallowed failure is the finding.
+                            trusting ??= Paths(ruleIndex, body, graph, false, trustCoveringTries: true);
+                            uncovered = trusting.HasUncoveredPathThrough(trusting.Sites[IndexOf(paths, site)]);
                         }
                     }
 
                     if (uncovered && reported.Add(site.Invocation.Syntax))
                     {
-                        report(rule.Rule.Create(site.Invocation.Syntax.GetLocation(),
+                        var gaps = Gaps(paths);
+                        report(rule.Rule.Create(site.Invocation.Syntax.GetLocation(), gaps.Select(g => g.Syntax.GetLocation()),
+                            gaps.Count == 0 ? null : ImmutableDictionary<string, string?>.Empty.Add(CoverageGapProperty, string.Join(", ", gaps.Select(g => SymbolText.Member(g.TargetMethod)).Distinct())),
                             SymbolText.Member(site.Invocation.TargetMethod), SymbolText.Member(owner), CoverText(rule)));
                     }
                 }
@@ -479,7 +495,80 @@ namespace CaseCompliance.Analyzers.Engine
                 }
             }
 
+            /// <summary>
+            /// The calls of a body whose method the analysis cannot choose (a virtual or interface method with several
+            /// implementations in source, or none): they might cover, so a finding names them as its coverage gaps.
+            /// </summary>
+            private List<IInvocationOperation> Gaps(FlowPaths paths)
+            {
+                var gaps = new List<IInvocationOperation>();
+                foreach (var site in paths.Sites)
+                {
+                    if (!engine.model.Meaning(site.Invocation.TargetMethod).Roles.Overlaps(engine.callRoles)
+                        && engine.sources.Resolve(site.Invocation.TargetMethod, cancellationToken).Gap)
+                    {
+                        gaps.Add(site.Invocation);
+                    }
+                }
+
+                return gaps;
+            }
+
             private string CoverText(PathRule rule) => string.Join(", ", engine.model.Roles.Names(rule.Cover.Union(rule.Status)));
+
+            /// <summary>Whether every cover left out is provably about another value than every trigger of the graph: the coverMatches rule reports each of them.</summary>
+            private bool AllReportedAsMismatched(PathRule rule, FlowPaths paths, Body body, HashSet<SyntaxNode> mismatched)
+            {
+                var model = engine.model;
+                foreach (var cover in paths.Sites)
+                {
+                    if (!mismatched.Contains(cover.Invocation.Syntax) || body.Originals.Find(cover.Invocation.Syntax) is not IInvocationOperation original
+                        || Calls.ArgumentFor(original, rule.Match, model) is not { } given)
+                    {
+                        continue;
+                    }
+
+                    foreach (var trigger in paths.Sites)
+                    {
+                        if (engine.HasAnyRole(trigger.Invocation.TargetMethod, rule.Trigger)
+                            && body.Originals.Find(trigger.Invocation.Syntax) is IInvocationOperation triggerCall
+                            && Calls.ArgumentFor(triggerCall, rule.Match, model) is { } wanted
+                            && ValueIdentity.Compare(given.Value, wanted.Value) != Sameness.Different)
+                        {
+                            return false; // this cover is about another trigger of the body: the missing cover is this rule's finding
+                        }
+                    }
+                }
+
+                return true;
+            }
+
+            /// <summary>Whether a block runs in a catch or filter: a trigger there comes after the failure and is no swallowing's.</summary>
+            private static bool InHandler(BasicBlock block)
+            {
+                for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+                {
+                    if (region.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler or ControlFlowRegionKind.Filter)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool HasCoveringTry(ControlFlowGraph graph)
+            {
+                foreach (var block in graph.Blocks)
+                {
+                    if (block.EnclosingRegion is { Kind: ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler or ControlFlowRegionKind.Filter })
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
 
             /// <summary>The cover calls whose matching argument is provably another value than the trigger's; null when none.</summary>
             private HashSet<SyntaxNode>? Mismatches(PathRule rule, FlowPaths paths, FlowSite trigger, Body body)

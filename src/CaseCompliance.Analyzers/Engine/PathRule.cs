@@ -53,6 +53,15 @@ namespace CaseCompliance.Analyzers.Engine
 
         public CompiledRule Rule { get; }
 
+        /// <summary>
+        /// A rule of kind coverMatches reports a cover about another value (CASE011), so this rule does not also
+        /// report the trigger that cover leaves uncovered (SPEC §3: one mistake, one diagnostic).
+        /// </summary>
+        public bool MismatchReportedElsewhere { get; set; }
+
+        /// <summary>A rule of kind coverNotSwallowed reports a catch that swallows the cover's failure (CASE012), so paths through such a catch are not this rule's.</summary>
+        public bool SwallowReportedElsewhere { get; set; }
+
         public PathRuleKind Kind { get; }
 
         /// <summary>The role of the call (or, for <see cref="PathRuleKind.GuardedBody"/>, of the method) that needs a cover.</summary>

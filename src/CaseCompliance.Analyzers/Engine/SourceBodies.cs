@@ -88,7 +88,7 @@ namespace CaseCompliance.Analyzers.Engine
                 return new CallTarget(only, false);
             }
 
-            return new CallTarget(null, candidates.Count > 1 || !IsInSource(method));
+            return new CallTarget(null, candidates.Count > 1 || candidates.Count == 0 && IsInSource(method));
         }
 
         private bool IsInSource(IMethodSymbol method) => SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly);
@@ -227,7 +227,7 @@ namespace CaseCompliance.Analyzers.Engine
         public ImmutableArray<IOperation> Roots { get; }
     }
 
-    /// <summary>What a call runs: a body in source, or nothing seen (<see cref="Gap"/> when it could matter: several implementations, metadata behind an interface).</summary>
+    /// <summary>What a call runs: a body in source, or nothing seen; <see cref="Gap"/> when the call is to a method of the compilation whose body the analysis cannot choose (several implementations, or none in source).</summary>
     internal readonly struct CallTarget
     {
         public static readonly CallTarget Unseen = new CallTarget(null, false);

@@ -30,6 +30,26 @@ namespace CaseCompliance.Analyzers.Rules
                 foreach (var rule in model.RulesOfKind(RuleKind.RequiredOnEveryPath, RuleKind.GuardBefore, RuleKind.GuardedBody))
                 {
                     var path = new PathRule(rule, PathRule.KindOf(rule.Kind.Name)!.Value);
+                    if (path.Kind == PathRuleKind.RequiredOnEveryPath)
+                    {
+                        // One mistake, one diagnostic: where a cover rule of the same roles reports the wrong cover or the
+                        // swallowed one, the trigger is not reported as well.
+                        foreach (var peer in model.RulesOfKind(RuleKind.CoverMatches, RuleKind.CoverNotSwallowed))
+                        {
+                            if (peer.RoleParameter("trigger").Equals(path.Trigger) && peer.RoleParameter("cover").Equals(path.Cover))
+                            {
+                                if (peer.Kind.Name == RuleKind.CoverNotSwallowed)
+                                {
+                                    path.SwallowReportedElsewhere = true;
+                                }
+                                else if (peer.RoleParameter("match").Equals(path.Match))
+                                {
+                                    path.MismatchReportedElsewhere = true;
+                                }
+                            }
+                        }
+                    }
+
                     if (model.MayOccur(path.Trigger))
                     {
                         rules.Add(path); // a rule whose trigger nothing can play costs nothing

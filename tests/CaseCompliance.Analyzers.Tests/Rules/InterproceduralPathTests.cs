@@ -159,7 +159,7 @@ public class InterproceduralPathTests
             """);
 
     [Fact]
-    public Task An_interface_call_guards_when_source_has_one_implementation_and_not_when_it_has_two()
+    public Task An_interface_call_guards_when_source_has_one_implementation_and_is_a_coverage_gap_when_it_has_two()
         => VerifyDualControlAsync("""
             public interface IReleaseGuard { void Require(Payment payment); }
             public interface IApprovalPolicy { void Require(Payment payment); }
@@ -182,9 +182,10 @@ public class InterproceduralPathTests
             class PayRun
             {
                 void One(IPayments payments, IReleaseGuard guard, Payment p) { guard.Require(p); payments.Disburse(p); }
-                void Two(IPayments payments, IApprovalPolicy policy, Payment p) { policy.Require(p); {|CASE022:payments.Disburse(p)|}; }
+                void Two(IPayments payments, IApprovalPolicy policy, Payment p) { {|#1:policy.Require(p)|}; {|#0:payments.Disburse(p)|}; }
             }
-            """);
+            """,
+            DualControl.Diagnostic("CASE022").WithLocation(0).WithLocation(1).WithArguments("IPayments.Disburse", "PayRun.Two", "attestation, attestation-status"));
 
     [Fact]
     public Task A_conflict_check_in_a_helper_of_another_class_guards_the_decision()

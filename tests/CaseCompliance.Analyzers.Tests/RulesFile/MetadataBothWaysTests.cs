@@ -58,7 +58,7 @@ public class MetadataBothWaysTests
             {
                 string? A(Lib.Registry r, string id) => {|CASE010:r.Find(id)|};
                 string? B(Lib.Registry r, Lib.Trail t, string id) { t.Record("me", id); return r.Find(id); }
-                string? C(Lib.Registry r, Lib.Trail t, string id) { {|CASE011:t.Record("me", "other")|}; return {|CASE010:r.Find(id)|}; }
+                string? C(Lib.Registry r, Lib.Trail t, string id) { {|CASE011:t.Record("me", "other")|}; return r.Find(id); }
             }
             """
         },

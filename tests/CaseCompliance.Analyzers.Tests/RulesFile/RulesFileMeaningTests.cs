@@ -114,7 +114,7 @@ public class RulesFileMeaningTests
             Legacy.Search.Person? OtherPerson(Legacy.Search.PersonFinder f, Legacy.Audit.AuditWriter a, string staff, string pnr)
             {
                 {|CASE011:a.WriteAccess(staff, "199001011234", "support ticket")|};
-                return {|CASE010:f.FindByPersonnummer(pnr)|};
+                return f.FindByPersonnummer(pnr); // CASE011 on the audit, not also CASE010
             }
 
             void NotALookup(Legacy.Search.PersonFinder f) => f.Dispose();
