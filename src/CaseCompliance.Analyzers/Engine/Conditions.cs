@@ -26,6 +26,25 @@ namespace CaseCompliance.Analyzers.Engine
         }
 
         public IOperation? Find(SyntaxNode syntax) => bySyntax.TryGetValue(syntax, out var operation) ? operation : null;
+
+        /// <summary>The invocation of a syntax node (an expression-bodied lambda's statement shares the call's syntax).</summary>
+        public IInvocationOperation? FindCall(SyntaxNode syntax)
+        {
+            if (Find(syntax) is not { } operation)
+            {
+                return null;
+            }
+
+            foreach (var candidate in operation.DescendantsAndSelf())
+            {
+                if (candidate is IInvocationOperation invocation && invocation.Syntax == syntax)
+                {
+                    return invocation;
+                }
+            }
+
+            return null;
+        }
     }
 
     /// <summary>
@@ -43,14 +62,16 @@ namespace CaseCompliance.Analyzers.Engine
         private readonly ControlFlowGraph graph;
         private readonly IParameterSymbol? compared;
         private readonly System.Func<IInvocationOperation, bool?>? helperCheck;
+        private readonly IReadOnlyList<IOperation>? subjects; // the values the guarded call is about: a status of another object says nothing
         private Dictionary<CaptureId, IOperation>? captures;
 
         // compared: when the body has a parameter the check is about (the [Attester]), a comparison must involve it.
         // helperCheck: for a call to a bool method of the compilation, the value of its result that means a check
         // passed inside it (a summary), or null when it is no check.
         public Conditions(CaseModel model, PathRule rule, OriginalOperations originals, ControlFlowGraph graph, IParameterSymbol? compared = null,
-            System.Func<IInvocationOperation, bool?>? helperCheck = null)
+            System.Func<IInvocationOperation, bool?>? helperCheck = null, IReadOnlyList<IOperation>? subjects = null)
         {
+            this.subjects = subjects;
             this.model = model;
             this.rule = rule;
             this.originals = originals;
@@ -65,7 +86,8 @@ namespace CaseCompliance.Analyzers.Engine
         /// </summary>
         public bool? ValueOutcome(IOperation value, int depth = 0)
         {
-            value = Calls.Unwrap(originals.Find(value.Syntax) is { } original && original.Syntax == value.Syntax ? original : value);
+            // A graph's copy is found in the tree the compiler built; the body of an expression lambda shares its syntax.
+            value = Calls.Unwrap(originals.Find(value.Syntax) is { } original and not (IBlockOperation or IExpressionStatementOperation) ? original : value);
             if (value is IReturnOperation { ReturnedValue: { } returned })
             {
                 value = Calls.Unwrap(returned);
@@ -104,6 +126,12 @@ namespace CaseCompliance.Analyzers.Engine
                 return PatternOutcome(armTest.Pattern) is { } armOutcome && (armTest.Pattern is not IConstantPatternOperation constantArm || MeansPassed(constantArm.Value))
                     ? armOutcome
                     : null;
+            }
+
+            // A switch on an object or a tuple: `p switch { { IsAttested: true } => ... }`, `case (true, _):`.
+            if (value is IIsPatternOperation { Value: IFlowCaptureReferenceOperation objectCapture } objectArm && Captured(objectCapture.Id) is { } input)
+            {
+                return ObjectPatternOutcome(originals.Find(input.Syntax) ?? input, objectArm.Pattern, 0);
             }
 
             // A switch statement's case label compares the captured value: `switch (p.State) { case Attested: ... }`.
@@ -194,14 +222,61 @@ namespace CaseCompliance.Analyzers.Engine
                     return IsComparisonCheck(binary.LeftOperand, binary.RightOperand) ? !equals : null;
                 case IIsPatternOperation pattern when IsStatusRead(pattern.Value):
                     return PatternOutcome(pattern.Pattern);
-                case IIsPatternOperation { Pattern: IRecursivePatternOperation recursive }:
-                    // p is { State: PaymentState.Attested }: the status subpattern decides; a negated one only when alone.
+                case IIsPatternOperation pattern:
+                    return ObjectPatternOutcome(pattern.Value, pattern.Pattern, depth + 1);
+                default:
+                    return null;
+            }
+        }
+
+        private static bool? Flip(bool? value) => value is { } v ? !v : null;
+
+        /// <summary>
+        /// A pattern on an object or a tuple that holds a status: <c>p is { State: PaymentState.Attested }</c> passes
+        /// when matched; <c>p is { IsAttested: false }</c> and <c>p is not { IsAttested: true }</c> fail when matched
+        /// when the status is all they test; <c>(p.IsAttested, x) is (true, _)</c> passes when matched.
+        /// </summary>
+        private bool? ObjectPatternOutcome(IOperation input, IPatternOperation pattern, int depth)
+        {
+            if (depth > 6)
+            {
+                return null;
+            }
+
+            switch (pattern)
+            {
+                case INegatedPatternOperation negated:
+                    return IsAlone(negated.Pattern) ? Flip(ObjectPatternOutcome(input, negated.Pattern, depth + 1)) : null;
+                case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } and:
+                    return ObjectPatternOutcome(input, and.LeftPattern, depth + 1) == true || ObjectPatternOutcome(input, and.RightPattern, depth + 1) == true ? true : null;
+                case IRecursivePatternOperation recursive:
                     foreach (var sub in recursive.PropertySubpatterns)
                     {
                         if (IsStatusRead(sub.Member))
                         {
-                            var outcome = PatternOutcome(sub.Pattern);
-                            return outcome == true || recursive.PropertySubpatterns.Length == 1 && recursive.DeconstructionSubpatterns.IsEmpty ? outcome : null;
+                            var outcome = PatternOutcome(sub.Pattern) ?? ObjectPatternOutcome(sub.Member, sub.Pattern, depth + 1);
+                            return outcome == true || IsAlone(recursive) ? outcome : null;
+                        }
+                    }
+
+                    if (!recursive.DeconstructionSubpatterns.IsEmpty && Elements(input) is { } elements && elements.Count == recursive.DeconstructionSubpatterns.Length)
+                    {
+                        for (var i = 0; i < elements.Count; i++)
+                        {
+                            if (IsStatusRead(elements[i]))
+                            {
+                                var outcome = PatternOutcome(recursive.DeconstructionSubpatterns[i]);
+                                var othersDiscarded = true;
+                                for (var j = 0; j < elements.Count; j++)
+                                {
+                                    othersDiscarded &= j == i || recursive.DeconstructionSubpatterns[j] is IDiscardPatternOperation;
+                                }
+
+                                if (outcome == true || outcome == false && othersDiscarded)
+                                {
+                                    return outcome;
+                                }
+                            }
                         }
                     }
 
@@ -211,7 +286,38 @@ namespace CaseCompliance.Analyzers.Engine
             }
         }
 
-        private static bool? Flip(bool? value) => value is { } v ? !v : null;
+        /// <summary>A property pattern that tests one thing only, so its failure says the opposite of its match.</summary>
+        private static bool IsAlone(IPatternOperation pattern) => pattern is IRecursivePatternOperation recursive
+            && recursive.PropertySubpatterns.Length + recursive.DeconstructionSubpatterns.Length == 1;
+
+        /// <summary>The elements of a tuple a switch tests, followed through the graph's captures.</summary>
+        private List<IOperation>? Elements(IOperation input)
+        {
+            input = Calls.Unwrap(input);
+            if (input is IFlowCaptureReferenceOperation capture && Captured(capture.Id) is { } captured)
+            {
+                input = Calls.Unwrap(originals.Find(captured.Syntax) ?? captured);
+            }
+
+            if (input is not ITupleOperation tuple)
+            {
+                return null;
+            }
+
+            var elements = new List<IOperation>();
+            foreach (var element in tuple.Elements)
+            {
+                var e = Calls.Unwrap(element);
+                if (e is IFlowCaptureReferenceOperation elementCapture && Captured(elementCapture.Id) is { } value)
+                {
+                    e = value;
+                }
+
+                elements.Add(originals.Find(e.Syntax) ?? e);
+            }
+
+            return elements;
+        }
 
         /// <summary>
         /// Whether a value a status is compared with stands for "passed": <c>true</c>/<c>false</c>, or an enum member whose
@@ -232,6 +338,11 @@ namespace CaseCompliance.Analyzers.Engine
         private bool? PatternOutcome(IPatternOperation pattern) => pattern switch
         {
             INegatedPatternOperation negated => Flip(PatternOutcome(negated.Pattern)),
+            // `is Attested or Approved` passes when matched if both do; `is not (Attested or Approved)` then fails.
+            IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or
+                => PatternOutcome(or.LeftPattern) == true && PatternOutcome(or.RightPattern) == true ? true : null,
+            IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } and
+                => PatternOutcome(and.LeftPattern) == true || PatternOutcome(and.RightPattern) == true ? true : null,
             IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: false } } => false,
             IConstantPatternOperation constant when MeansPassed(constant.Value) => true,
             _ => null,
@@ -253,12 +364,48 @@ namespace CaseCompliance.Analyzers.Engine
 
             return operation switch
             {
-                IPropertyReferenceOperation p => model.HasRole(p.Property, rule.Status),
-                IFieldReferenceOperation f => model.HasRole(f.Field, rule.Status),
-                IInvocationOperation i => model.HasRole(i.TargetMethod, rule.Status),
+                IPropertyReferenceOperation p => model.HasRole(p.Property, rule.Status) && AboutSubject(p.Instance),
+                IFieldReferenceOperation f => model.HasRole(f.Field, rule.Status) && AboutSubject(f.Instance),
+                IInvocationOperation i => model.HasRole(i.TargetMethod, rule.Status) && AboutSubject(i.Instance),
                 ILocalReferenceOperation l => ValueIdentity.CopySource(l) is { } source && IsStatusRead(source),
                 _ => false,
             };
+        }
+
+        /// <summary>
+        /// Whether a status read on <paramref name="instance"/> can be about what the guarded call is given: not when its
+        /// object is provably another variable than every argument (<c>if (other.IsAttested) Pay(p);</c>).
+        /// </summary>
+        private bool AboutSubject(IOperation? instance)
+        {
+            if (subjects is null || instance is null || Root(instance) is not { } root)
+            {
+                return true;
+            }
+
+            foreach (var subject in subjects)
+            {
+                // Only another object of the same type is another payment; a review record about it may well be its status.
+                if (Root(subject) is not { } other || ValueIdentity.Compare(root, other) != Sameness.Different
+                    || !SymbolEqualityComparer.Default.Equals(root.Type, other.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The variable a member chain starts from (<c>p</c> in <c>p.Details.IsAttested</c>); null for anything else.</summary>
+        private static IOperation? Root(IOperation operation)
+        {
+            operation = Calls.Unwrap(operation);
+            while (operation is IMemberReferenceOperation { Instance: { } instance })
+            {
+                operation = Calls.Unwrap(instance);
+            }
+
+            return operation is ILocalReferenceOperation or IParameterReferenceOperation ? operation : null;
         }
 
         /// <summary>One side is a value of the compared role (a member or parameter, or a copy), the other any non-constant value.</summary>

@@ -336,7 +336,10 @@ namespace CaseCompliance.Analyzers.Engine
                 return false; // the check passed: covered from here on
             }
 
-            return !(covers.DiscardRejections && Rejects(source));
+            // The other branch is the passing one: a failed branch rejects only when the passing one can go on to the end
+            // (`if (a != p.PreparedBy) throw ...;` throws where the check passes: inverted, and nothing is rejected).
+            var passingBranch = isConditional ? source.FallThroughSuccessor : source.ConditionalSuccessor;
+            return !(covers.DiscardRejections && Rejects(source) && ReachesExit(passingBranch?.Destination));
         }
 
         private static sbyte ConstantCondition(IOperation? condition) => condition switch
@@ -372,6 +375,8 @@ namespace CaseCompliance.Analyzers.Engine
             rejects[check.Ordinal] = result;
             return result;
         }
+
+        private bool ReachesExit(BasicBlock? start) => start is not null && Reach(start)[graph.Blocks.Length - 1];
 
         private bool[] Reach(BasicBlock? start)
         {

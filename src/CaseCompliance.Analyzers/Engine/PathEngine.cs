@@ -391,7 +391,7 @@ namespace CaseCompliance.Analyzers.Engine
             }
 
             private FlowPaths Paths(int ruleIndex, Body body, ControlFlowGraph graph, bool discardRejections, System.Func<IInvocationOperation, bool>? exclude = null,
-                System.Func<IOperation, bool>? effect = null, int? depth = null, bool trustCoveringTries = false)
+                System.Func<IOperation, bool>? effect = null, int? depth = null, bool trustCoveringTries = false, IReadOnlyList<IOperation>? subjects = null)
             {
                 var calls = depth ?? engine.sources.Depth;
                 var rule = engine.rules[ruleIndex];
@@ -399,7 +399,7 @@ namespace CaseCompliance.Analyzers.Engine
                     ? owner.Parameters.FirstOrDefault(p => engine.model.HasRole(p, rule.ComparedParameter))
                     : null;
                 var conditions = rule.HasConditionChecks
-                    ? new Conditions(engine.model, rule, body.Originals, graph, compared, invocation => HelperCheck(ruleIndex, invocation, calls))
+                    ? new Conditions(engine.model, rule, body.Originals, graph, compared, invocation => HelperCheck(ruleIndex, invocation, calls), subjects)
                     : null;
                 System.Func<BasicBlock, bool?>? passing = conditions is null ? null : conditions.PassingOutcome;
 
@@ -445,6 +445,24 @@ namespace CaseCompliance.Analyzers.Engine
                     if (rule.Kind == PathRuleKind.GuardBefore)
                     {
                         uncovered = paths.ReachableUncovered(site);
+                        if (!uncovered && !rule.Status.IsEmpty && Subjects(body, site) is { } subjects)
+                        {
+                            // A status of another object guards nothing here: look again with only the call's own objects.
+                            var key = "subjects:" + string.Join(",", subjects.Select(a => a.Syntax.ToString()));
+                            filtered ??= new Dictionary<string, FlowPaths>();
+                            if (!filtered.TryGetValue(key, out var own))
+                            {
+                                own = Paths(ruleIndex, body, graph, false, subjects: subjects);
+                                filtered.Add(key, own);
+                            }
+
+                            uncovered = own.ReachableUncovered(own.Sites[IndexOf(paths, site)]);
+                        }
+
+                        if (uncovered && !rule.Status.IsEmpty || uncovered && rule.CheckedResult)
+                        {
+                            uncovered = !FilteredBefore(ruleIndex, body, graph, site, owner);
+                        }
                     }
                     else
                     {
@@ -516,13 +534,118 @@ namespace CaseCompliance.Analyzers.Engine
 
             private string CoverText(PathRule rule) => string.Join(", ", engine.model.Roles.Names(rule.Cover.Union(rule.Status)));
 
+            /// <summary>The values a trigger call is given (its arguments, as the compiler built them); null when none.</summary>
+            private static IReadOnlyList<IOperation>? Subjects(Body body, FlowSite site)
+            {
+                if (body.Originals.FindCall(site.Invocation.Syntax) is not { } call || call.Arguments.IsEmpty)
+                {
+                    return null;
+                }
+
+                return call.Arguments.Select(a => a.Value).ToList();
+            }
+
+            /// <summary>
+            /// Whether what the trigger is given was filtered by a check first: the element of a <c>Where(p =&gt; check)</c>
+            /// that the next step pays or decides (<c>all.Where(p =&gt; p.IsAttested).ToList().ForEach(p =&gt; Pay(p))</c>,
+            /// <c>.Select(...)</c>), or the variable of a <c>foreach</c> over such a sequence.
+            /// </summary>
+            private bool FilteredBefore(int ruleIndex, Body body, ControlFlowGraph graph, FlowSite site, ISymbol owner)
+            {
+                if (Subjects(body, site) is not { } subjects)
+                {
+                    return false;
+                }
+
+                foreach (var subject in subjects)
+                {
+                    IOperation? sequence = null;
+                    switch (Calls.Unwrap(subject))
+                    {
+                        case IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda }
+                            when SymbolEqualityComparer.Default.Equals(lambda, owner):
+                            // The lambda's own parameter: the sequence is what the call that takes the lambda runs over.
+                            IOperation? taker = body.Originals.FindCall(site.Invocation.Syntax);
+                            while (taker is not null && !(taker is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda)))
+                            {
+                                taker = taker.Parent;
+                            }
+
+                            taker = taker?.Parent;
+                            while (taker is IDelegateCreationOperation or IConversionOperation or IArgumentOperation)
+                            {
+                                taker = taker.Parent;
+                            }
+
+                            if (taker is IInvocationOperation step)
+                            {
+                                sequence = step.Instance ?? (step.TargetMethod.IsExtensionMethod && step.Arguments.Length > 0 ? step.Arguments[0].Value : null);
+                            }
+
+                            break;
+                        case ILocalReferenceOperation local:
+                            for (var parent = body.Originals.FindCall(site.Invocation.Syntax)?.Parent; parent is not null; parent = parent.Parent)
+                            {
+                                if (parent is IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation declarator } loop
+                                    && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local))
+                                {
+                                    sequence = loop.Collection;
+                                    break;
+                                }
+                            }
+
+                            break;
+                    }
+
+                    if (sequence is not null && FilteredSequence(ruleIndex, body, graph, sequence))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static readonly HashSet<string> OrderAndShape = new HashSet<string>(System.StringComparer.Ordinal)
+            {
+                "ToList", "ToArray", "AsEnumerable", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Take", "Skip",
+                "Distinct", "Reverse", "ToHashSet", "AsParallel", "AsReadOnly", "Concat",
+            };
+
+            /// <summary>Whether a sequence is, up to ordering and copying, a <c>Where</c> whose predicate passes a check exactly when true.</summary>
+            private bool FilteredSequence(int ruleIndex, Body body, ControlFlowGraph graph, IOperation sequence)
+            {
+                var conditions = new Conditions(engine.model, engine.rules[ruleIndex], body.Originals, graph, null,
+                    invocation => HelperCheck(ruleIndex, invocation, engine.sources.Depth));
+                for (var depth = 0; depth < 8 && Calls.Unwrap(sequence) is IInvocationOperation step; depth++)
+                {
+                    var source = step.Instance ?? (step.TargetMethod.IsExtensionMethod && step.Arguments.Length > 0 ? step.Arguments[0].Value : null);
+                    if (step.TargetMethod.Name == "Where" && step.Arguments.Length >= 1
+                        && Calls.Unwrap(step.Arguments[step.Arguments.Length - 1].Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation predicate }
+                        && predicate.Body.Operations.Length == 1 && predicate.Body.Operations[0] is IReturnOperation { ReturnedValue: { } test }
+                        && conditions.ValueOutcome(test) == true)
+                    {
+                        return true;
+                    }
+
+                    if (source is null || step.TargetMethod.Name != "Where" && !OrderAndShape.Contains(step.TargetMethod.Name))
+                    {
+                        return false;
+                    }
+
+                    sequence = source;
+                }
+
+                return false;
+            }
+
             /// <summary>Whether every cover left out is provably about another value than every trigger of the graph: the coverMatches rule reports each of them.</summary>
             private bool AllReportedAsMismatched(PathRule rule, FlowPaths paths, Body body, HashSet<SyntaxNode> mismatched)
             {
                 var model = engine.model;
                 foreach (var cover in paths.Sites)
                 {
-                    if (!mismatched.Contains(cover.Invocation.Syntax) || body.Originals.Find(cover.Invocation.Syntax) is not IInvocationOperation original
+                    if (!mismatched.Contains(cover.Invocation.Syntax) || body.Originals.FindCall(cover.Invocation.Syntax) is not { } original
                         || Calls.ArgumentFor(original, rule.Match, model) is not { } given)
                     {
                         continue;
@@ -531,7 +654,7 @@ namespace CaseCompliance.Analyzers.Engine
                     foreach (var trigger in paths.Sites)
                     {
                         if (engine.HasAnyRole(trigger.Invocation.TargetMethod, rule.Trigger)
-                            && body.Originals.Find(trigger.Invocation.Syntax) is IInvocationOperation triggerCall
+                            && body.Originals.FindCall(trigger.Invocation.Syntax) is { } triggerCall
                             && Calls.ArgumentFor(triggerCall, rule.Match, model) is { } wanted
                             && ValueIdentity.Compare(given.Value, wanted.Value) != Sameness.Different)
                         {
@@ -574,7 +697,7 @@ namespace CaseCompliance.Analyzers.Engine
             private HashSet<SyntaxNode>? Mismatches(PathRule rule, FlowPaths paths, FlowSite trigger, Body body)
             {
                 var model = engine.model;
-                if (body.Originals.Find(trigger.Invocation.Syntax) is not IInvocationOperation original
+                if (body.Originals.FindCall(trigger.Invocation.Syntax) is not { } original
                     || Calls.ArgumentFor(original, rule.Match, model) is not { } wanted)
                 {
                     return null;
@@ -584,7 +707,7 @@ namespace CaseCompliance.Analyzers.Engine
                 foreach (var site in paths.Sites)
                 {
                     if (engine.HasAnyRole(site.Invocation.TargetMethod, rule.Cover)
-                        && body.Originals.Find(site.Invocation.Syntax) is IInvocationOperation cover
+                        && body.Originals.FindCall(site.Invocation.Syntax) is { } cover
                         && Calls.ArgumentFor(cover, rule.Match, model) is { } given
                         && ValueIdentity.Compare(given.Value, wanted.Value) == Sameness.Different)
                     {
