@@ -32,16 +32,38 @@ namespace CaseCompliance.Analyzers.Engine
     /// </summary>
     internal sealed class NoFlowToSink
     {
+        /// <summary>Whether a message template among the arguments destructures an object (<c>"{@Person}"</c>): the logger then writes its members.</summary>
+        private static bool Destructures(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments.IsDefault ? ImmutableArray<IArgumentOperation>.Empty : arguments)
+            {
+                if (argument.Value.ConstantValue is { HasValue: true, Value: string template } && template.Contains("{@"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static IOperation Unconvert(IOperation value) => value is IConversionOperation { IsImplicit: true } conversion ? conversion.Operand : value;
 
         private readonly CaseModel model;
         private readonly ImmutableArray<NoFlowToSinkRule> rules;
+        private readonly ImmutableArray<FlowSummaries> summaries;
         private readonly Sinks anySink;
 
-        public NoFlowToSink(CaseModel model, ImmutableArray<NoFlowToSinkRule> rules)
+        public NoFlowToSink(CaseModel model, ImmutableArray<NoFlowToSinkRule> rules, SourceBodies sources)
         {
             this.model = model;
             this.rules = rules;
+            var byRule = ImmutableArray.CreateBuilder<FlowSummaries>(rules.Length);
+            foreach (var rule in rules)
+            {
+                byRule.Add(new FlowSummaries(model, rule.Sinks, sources, rule.Data.IsAny ? null : symbol => model.PersonalDataOf(symbol) is { } data && rule.Data.Matches(data, symbol, model)));
+            }
+
+            summaries = byRule.MoveToImmutable();
             var sinks = RoleSet.Empty;
             foreach (var rule in rules)
             {
@@ -53,41 +75,36 @@ namespace CaseCompliance.Analyzers.Engine
 
         public void OnBlockStart(OperationBlockStartAnalysisContext context)
         {
-            var reads = 0;
+            // Data reaches a sink through helpers, fields and whole objects too, so every body with a sink call is looked
+            // at; the taint is followed only from the sink arguments back, and summaries are cached for the compilation.
             List<IOperation>? calls = null;
             var gate = new object();
             context.RegisterOperationAction(c =>
             {
-                var member = c.Operation is IParameterReferenceOperation p ? p.Parameter : DataReads.Member(c.Operation);
-                if (member is not null && model.PersonalDataOf(member) is not null)
-                {
-                    System.Threading.Interlocked.Exchange(ref reads, 1);
-                }
-
-                if (c.Operation.Kind is OperationKind.Invocation or OperationKind.ObjectCreation && anySink.IsSinkCall(c.Operation))
+                if (anySink.IsSinkCall(c.Operation))
                 {
                     lock (gate)
                     {
                         (calls ??= new List<IOperation>()).Add(c.Operation);
                     }
                 }
-            }, OperationKind.PropertyReference, OperationKind.FieldReference, OperationKind.ParameterReference, OperationKind.Invocation, OperationKind.ObjectCreation);
+            }, OperationKind.Invocation, OperationKind.ObjectCreation);
 
             context.RegisterOperationBlockEndAction(end =>
             {
-                if (reads == 0 || calls is null)
+                if (calls is null)
                 {
                     return; // most bodies: no taint analysis at all
                 }
 
-                foreach (var rule in rules)
+                for (var i = 0; i < rules.Length; i++)
                 {
-                    Check(end, rule, calls);
+                    Check(end, rules[i], summaries[i], calls);
                 }
             });
         }
 
-        private void Check(OperationBlockAnalysisContext context, NoFlowToSinkRule rule, List<IOperation> calls)
+        private void Check(OperationBlockAnalysisContext context, NoFlowToSinkRule rule, FlowSummaries summaries, List<IOperation> calls)
         {
             // One taint analysis per body and rule: what it learns about locals serves every sink call of the body.
             var taints = new Dictionary<IOperation, Taint>();
@@ -102,7 +119,8 @@ namespace CaseCompliance.Analyzers.Engine
                 var root = Calls.Root(call);
                 if (!taints.TryGetValue(root, out var taint))
                 {
-                    taints.Add(root, taint = new Taint(model, rule.Sinks, root, rule.Data.IsAny ? null : IsSource));
+                    taints.Add(root, taint = new Taint(model, rule.Sinks, root, rule.Data.IsAny ? null : IsSource, summaries, summaries.Sources.Depth,
+                        null, context.CancellationToken));
                 }
 
                 var arguments = call switch
@@ -111,6 +129,7 @@ namespace CaseCompliance.Analyzers.Engine
                     IObjectCreationOperation creation => creation.Arguments,
                     _ => default,
                 };
+                var destructured = Destructures(arguments);
                 foreach (var argument in arguments)
                 {
                     if (argument.ArgumentKind == ArgumentKind.DefaultValue || !rule.Sinks.IsSinkArgument(call, argument))
@@ -124,13 +143,13 @@ namespace CaseCompliance.Analyzers.Engine
                         : ImmutableArray.Create(argument.Value);
                     foreach (var value in values)
                     {
-                        if (taint.Source(value) is { } source)
+                        if (taint.SinkSource(value, destructured) is { } source)
                         {
                             var category = model.PersonalDataOf(source)?.Category ?? "personal";
                             var sinkName = call is IInvocationOperation i ? SymbolText.Member(i.TargetMethod) : call.Type?.Name ?? "exception";
                             var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticKeys.Source, source.Name);
                             var at = values.Length == 1 && argument.ArgumentKind != ArgumentKind.ParamArray ? argument.Syntax : Unconvert(value).Syntax;
-                            context.ReportDiagnostic(rule.Rule.Create(at.GetLocation(), null, properties, SymbolText.Member(source), category, sinkName));
+                            context.ReportDiagnostic(rule.Rule.Create(at.GetLocation(), taint.Evidence(value), properties, SymbolText.Member(source), category, sinkName));
                         }
                     }
                 }

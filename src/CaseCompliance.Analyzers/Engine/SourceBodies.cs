@@ -37,6 +37,8 @@ namespace CaseCompliance.Analyzers.Engine
             Depth = depth;
         }
 
+        public Compilation Compilation => compilation;
+
         /// <summary>How many calls deep summaries look (0: none).</summary>
         public int Depth { get; }
 

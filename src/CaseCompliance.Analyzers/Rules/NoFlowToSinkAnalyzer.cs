@@ -39,7 +39,8 @@ namespace CaseCompliance.Analyzers.Rules
 
                 if (rules.Count > 0)
                 {
-                    start.RegisterOperationBlockStartAction(new NoFlowToSink(model, rules.ToImmutable()).OnBlockStart);
+                    var sources = new SourceBodies(start.Compilation, SourceBodies.ConfiguredDepth(start.Options));
+                    start.RegisterOperationBlockStartAction(new NoFlowToSink(model, rules.ToImmutable(), sources).OnBlockStart);
                 }
             });
         }

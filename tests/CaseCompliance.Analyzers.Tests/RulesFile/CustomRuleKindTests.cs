@@ -452,14 +452,14 @@ public class CustomRuleKindTests
             {
                 void A(Vendor.Telemetry t, Support.Caller c)
                 {
-                    var text = $"caller {c.Personnummer}";
+                    var {|#1:text = $"caller {c.Personnummer}"|}; // evidence: where the data entered the local
                     t.Track("call", {|#0:text|});
                     t.Track("call", Support.Pseudonyms.Of(c.Personnummer));
                     System.Console.WriteLine(c.Personnummer.Length);
                 }
             }
             """, TelemetryRules,
-            Custom("CASE106").WithMessage("'Caller.Personnummer' (identity) reaches the vendor's telemetry 'Telemetry.Track'"));
+            Custom("CASE106").WithLocation(1).WithMessage("'Caller.Personnummer' (identity) reaches the vendor's telemetry 'Telemetry.Track'"));
 
     [Fact]
     public Task No_flow_to_sink_fix_wraps_the_value_in_the_custom_redactor_and_fixes_all()

@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using CaseCompliance.Analyzers.Model;
+
+namespace CaseCompliance.Analyzers.Engine
+{
+    /// <summary>
+    /// What the methods and fields of the compilation carry, for one no-flow-to-sink rule: a method "returns personal
+    /// data" (the member it comes from) or "passes its argument through" (the parameter); a field or property of a
+    /// source type carries what any assignment in its type gives it. Worked out once per symbol and call depth, on
+    /// demand, and cached for the compilation.
+    /// </summary>
+    internal sealed class FlowSummaries
+    {
+        private static readonly object None = new object();
+
+        private readonly CaseModel model;
+        private readonly Sinks sinks;
+        private readonly System.Func<ISymbol, bool>? isSource;
+        private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), object> returns = new ConcurrentDictionary<(IMethodSymbol, int), object>(new Key());
+        private readonly ConcurrentDictionary<ISymbol, object> members = new ConcurrentDictionary<ISymbol, object>(SymbolEqualityComparer.Default);
+
+        public FlowSummaries(CaseModel model, Sinks sinks, SourceBodies sources, System.Func<ISymbol, bool>? isSource)
+        {
+            this.model = model;
+            this.sinks = sinks;
+            this.isSource = isSource;
+            Sources = sources;
+        }
+
+        public SourceBodies Sources { get; }
+
+        private sealed class Key : IEqualityComparer<(IMethodSymbol Method, int Depth)>
+        {
+            public bool Equals((IMethodSymbol Method, int Depth) x, (IMethodSymbol Method, int Depth) y)
+                => x.Depth == y.Depth && SymbolEqualityComparer.Default.Equals(x.Method, y.Method);
+
+            public int GetHashCode((IMethodSymbol Method, int Depth) key) => SymbolEqualityComparer.Default.GetHashCode(key.Method) * 31 + key.Depth;
+        }
+
+        /// <summary>
+        /// What a method of the compilation returns, looking <paramref name="depth"/> calls further: the personal-data
+        /// member its result carries, one of its own parameters when it passes that through, or null.
+        /// </summary>
+        public ISymbol? Returns(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+        {
+            if (depth < 0 || method.ReturnsVoid)
+            {
+                return null;
+            }
+
+            var key = (method.OriginalDefinition, depth);
+            if (returns.TryGetValue(key, out var known))
+            {
+                return known as ISymbol;
+            }
+
+            object result = None;
+            if (Sources.Resolve(method, cancellationToken).Body is { } body)
+            {
+                result = ReturnedSource(body.Method, body.Roots, depth, cancellationToken) ?? None;
+            }
+
+            return returns.GetOrAdd(key, result) as ISymbol;
+        }
+
+        /// <summary>What the <c>return</c>s of a body (not of the lambdas and local functions in it) carry.</summary>
+        public ISymbol? ReturnedSource(IMethodSymbol method, IEnumerable<IOperation> roots, int depth, CancellationToken cancellationToken)
+        {
+            foreach (var root in roots)
+            {
+                var taint = new Taint(model, sinks, root, isSource, this, depth - 1, method, cancellationToken);
+                foreach (var operation in root.Descendants())
+                {
+                    if (operation is IReturnOperation { ReturnedValue: { } value } && Own(operation, root)
+                        && taint.Source(value) is { } found)
+                    {
+                        return found;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool Own(IOperation operation, IOperation root)
+        {
+            for (var parent = operation.Parent; parent is not null && parent != root; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// What a field or property of a type in source carries: the personal data of any value its type assigns to
+        /// it (<c>lastPnr = p.Personnummer;</c> in one method, <c>logger.LogInformation(lastPnr)</c> in another).
+        /// </summary>
+        public ISymbol? MemberSource(ISymbol member, CancellationToken cancellationToken)
+        {
+            if (members.TryGetValue(member, out var known))
+            {
+                return known as ISymbol;
+            }
+
+            members.TryAdd(member, None); // an assignment from the member itself adds nothing
+            object result = None;
+            if (member.ContainingType is { } type && SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, Sources.Compilation.Assembly))
+            {
+                result = AssignedSource(type, member, cancellationToken) ?? None;
+            }
+
+            members[member] = result;
+            return result as ISymbol;
+        }
+
+        private ISymbol? AssignedSource(INamedTypeSymbol type, ISymbol member, CancellationToken cancellationToken)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                var declaration = reference.GetSyntax(cancellationToken);
+                if (!Sources.Compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+                {
+                    continue;
+                }
+
+                foreach (var node in declaration.DescendantNodes())
+                {
+                    // Cheap by syntax first: an assignment to a name like the member's, or its initializer.
+                    ExpressionSyntax? value = node switch
+                    {
+                        AssignmentExpressionSyntax { Left: var left } assignment when NameOf(left) == member.Name => assignment,
+                        VariableDeclaratorSyntax { Initializer: { } initializer } declarator when declarator.Identifier.ValueText == member.Name => initializer.Value,
+                        PropertyDeclarationSyntax { Initializer: { } initializer } property when property.Identifier.ValueText == member.Name => initializer.Value,
+                        _ => null,
+                    };
+                    if (value is null)
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS0030, RS1030 // the assignments to a member are in other bodies; the driver caches semantic models
+                    var semanticModel = Sources.Compilation.GetSemanticModel(node.SyntaxTree);
+#pragma warning restore RS0030, RS1030
+                    var operation = semanticModel.GetOperation(value, cancellationToken);
+                    IOperation? written = operation switch
+                    {
+                        IAssignmentOperation { Target: IMemberReferenceOperation target } assignment
+                            when SymbolEqualityComparer.Default.Equals(DataReads.Member(target)?.OriginalDefinition, member.OriginalDefinition) => assignment.Value,
+                        IAssignmentOperation => null,
+                        { } initializer => initializer,
+                        _ => null,
+                    };
+                    if (written is not null
+                        && new Taint(model, sinks, Calls.Root(written), isSource, this, Sources.Depth - 1, null, cancellationToken).Source(written) is { } found)
+                    {
+                        return found;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static string? NameOf(ExpressionSyntax expression) => expression switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            _ => null,
+        };
+    }
+}
