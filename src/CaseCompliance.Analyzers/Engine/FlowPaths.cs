@@ -339,7 +339,7 @@ namespace CaseCompliance.Analyzers.Engine
             // The other branch is the passing one: a failed branch rejects only when the passing one can go on to the end
             // (`if (a != p.PreparedBy) throw ...;` throws where the check passes: inverted, and nothing is rejected).
             var passingBranch = isConditional ? source.FallThroughSuccessor : source.ConditionalSuccessor;
-            return !(covers.DiscardRejections && Rejects(source) && ReachesExit(passingBranch?.Destination));
+            return !(covers.DiscardRejections && ReachesExit(passingBranch?.Destination) && Rejects(source));
         }
 
         private static sbyte ConstantCondition(IOperation? condition) => condition switch
@@ -376,7 +376,23 @@ namespace CaseCompliance.Analyzers.Engine
             return result;
         }
 
-        private bool ReachesExit(BasicBlock? start) => start is not null && Reach(start)[graph.Blocks.Length - 1];
+        private Dictionary<int, bool>? reachesExit;
+
+        private bool ReachesExit(BasicBlock? start)
+        {
+            if (start is null)
+            {
+                return false;
+            }
+
+            reachesExit ??= new Dictionary<int, bool>();
+            if (!reachesExit.TryGetValue(start.Ordinal, out var result))
+            {
+                reachesExit[start.Ordinal] = result = Reach(start)[graph.Blocks.Length - 1];
+            }
+
+            return result;
+        }
 
         private bool[] Reach(BasicBlock? start)
         {

@@ -83,7 +83,35 @@ namespace CaseCompliance.Analyzers.Engine
                 return known;
             }
 
-            var found = false;
+            var facts = Facts(body);
+            var found = facts.Direct;
+            if (!found && depth > 0)
+            {
+                foreach (var callee in facts.Callees)
+                {
+                    if (sources.Resolve(callee, cancellationToken).Body is { } inner && MayCover(inner, depth - 1, cancellationToken))
+                    {
+                        found = true;
+                        break;
+                    }
+                }
+            }
+
+            return mayCover.GetOrAdd(key, found);
+        }
+
+        private readonly ConcurrentDictionary<IMethodSymbol, BodyFacts> facts = new ConcurrentDictionary<IMethodSymbol, BodyFacts>(SymbolEqualityComparer.Default);
+
+        /// <summary>What one walk of a body finds, whatever the depth: whether it covers by itself, and the source methods it calls.</summary>
+        private BodyFacts Facts(SourceBody body)
+        {
+            if (facts.TryGetValue(body.Method, out var known))
+            {
+                return known;
+            }
+
+            var direct = false;
+            var callees = new List<IMethodSymbol>();
             foreach (var root in body.Roots)
             {
                 foreach (var operation in root.DescendantsAndSelf())
@@ -92,33 +120,49 @@ namespace CaseCompliance.Analyzers.Engine
                     {
                         case IInvocationOperation invocation:
                             var roles = model.Meaning(invocation.TargetMethod).Roles;
-                            found = roles.Overlaps(callRoles) && !IsOnlyTrigger(roles)
-                                || depth > 0 && sources.Resolve(invocation.TargetMethod, cancellationToken).Body is { } callee && MayCover(callee, depth - 1, cancellationToken);
+                            if (roles.Overlaps(callRoles) && !IsOnlyTrigger(roles))
+                            {
+                                direct = true;
+                            }
+                            else if (invocation.TargetMethod.MethodKind != MethodKind.LocalFunction
+                                && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingAssembly, sources.Compilation.Assembly))
+                            {
+                                callees.Add(invocation.TargetMethod);
+                            }
+
                             break;
                         case IPropertyReferenceOperation p:
-                            found = HasAnyRole(p.Property, memberRoles);
+                            direct |= HasAnyRole(p.Property, memberRoles);
                             break;
                         case IFieldReferenceOperation f:
-                            found = HasAnyRole(f.Field, memberRoles);
+                            direct |= HasAnyRole(f.Field, memberRoles);
                             break;
                         case IParameterReferenceOperation pr:
-                            found = HasAnyRole(pr.Parameter, memberRoles);
+                            direct |= HasAnyRole(pr.Parameter, memberRoles);
                             break;
                     }
 
-                    if (found)
+                    if (direct)
                     {
                         break;
                     }
                 }
-
-                if (found)
-                {
-                    break;
-                }
             }
 
-            return mayCover.GetOrAdd(key, found);
+            return facts.GetOrAdd(body.Method, new BodyFacts(direct, direct ? new List<IMethodSymbol>() : callees));
+        }
+
+        private sealed class BodyFacts
+        {
+            public BodyFacts(bool direct, List<IMethodSymbol> callees)
+            {
+                Direct = direct;
+                Callees = callees;
+            }
+
+            public bool Direct { get; }
+
+            public List<IMethodSymbol> Callees { get; }
         }
 
         private bool IsOnlyTrigger(RoleSet roles)
@@ -419,7 +463,8 @@ namespace CaseCompliance.Analyzers.Engine
                     return;
                 }
 
-                if (Paths(ruleIndex, body, body.Graph, discardRejections: true, effect: RecordsFor(method)).HasUncoveredEffectPath())
+                if (Paths(ruleIndex, body, body.Graph, discardRejections: true, effect: RecordsFor(method), depth: 0).HasUncoveredEffectPath()
+                    && Paths(ruleIndex, body, body.Graph, discardRejections: true, effect: RecordsFor(method)).HasUncoveredEffectPath())
                 {
                     var rule = engine.rules[ruleIndex];
                     var compared = method.Parameters.FirstOrDefault(p => engine.model.HasRole(p, rule.ComparedParameter))?.Name
@@ -431,9 +476,17 @@ namespace CaseCompliance.Analyzers.Engine
             private void CheckCalls(int ruleIndex, Body body, ControlFlowGraph graph, ISymbol owner)
             {
                 var rule = engine.rules[ruleIndex];
-                var paths = Paths(ruleIndex, body, graph, discardRejections: false);
+
+                // Most triggers are covered in their own body: summaries of the calls it makes are worked out only when not.
+                var paths = Paths(ruleIndex, body, graph, discardRejections: false, depth: 0);
+                if (AnyUncovered(rule, paths))
+                {
+                    paths = Paths(ruleIndex, body, graph, discardRejections: false);
+                }
+
                 Dictionary<string, FlowPaths>? filtered = null; // by the set of cover calls left out
                 FlowPaths? trusting = null;
+                List<IOperation>? statusRoots = null; // the variables whose status the body reads
                 foreach (var site in paths.Sites)
                 {
                     if (!engine.HasAnyRole(site.Invocation.TargetMethod, rule.Trigger) || reported.Contains(site.Invocation.Syntax))
@@ -445,7 +498,8 @@ namespace CaseCompliance.Analyzers.Engine
                     if (rule.Kind == PathRuleKind.GuardBefore)
                     {
                         uncovered = paths.ReachableUncovered(site);
-                        if (!uncovered && !rule.Status.IsEmpty && Subjects(body, site) is { } subjects)
+                        if (!uncovered && !rule.Status.IsEmpty && Subjects(body, site) is { } subjects
+                            && StatusOfAnother(rule, body, subjects, ref statusRoots))
                         {
                             // A status of another object guards nothing here: look again with only the call's own objects.
                             var key = "subjects:" + string.Join(",", subjects.Select(a => a.Syntax.ToString()));
@@ -522,8 +576,8 @@ namespace CaseCompliance.Analyzers.Engine
                 var gaps = new List<IInvocationOperation>();
                 foreach (var site in paths.Sites)
                 {
-                    if (!engine.model.Meaning(site.Invocation.TargetMethod).Roles.Overlaps(engine.callRoles)
-                        && engine.sources.Resolve(site.Invocation.TargetMethod, cancellationToken).Gap)
+                    if (engine.sources.IsGap(site.Invocation.TargetMethod)
+                        && !engine.model.Meaning(site.Invocation.TargetMethod).Roles.Overlaps(engine.callRoles))
                     {
                         gaps.Add(site.Invocation);
                     }
@@ -533,6 +587,54 @@ namespace CaseCompliance.Analyzers.Engine
             }
 
             private string CoverText(PathRule rule) => string.Join(", ", engine.model.Roles.Names(rule.Cover.Union(rule.Status)));
+
+            /// <summary>
+            /// Whether the body reads a status of a variable that is provably not one of <paramref name="subjects"/> but
+            /// of the same type (another payment): only then is the call looked at again with its own objects.
+            /// </summary>
+            private bool StatusOfAnother(PathRule rule, Body body, IReadOnlyList<IOperation> subjects, ref List<IOperation>? roots)
+            {
+                if (roots is null)
+                {
+                    roots = new List<IOperation>();
+                    foreach (var root in body.Roots)
+                    {
+                        foreach (var operation in root.Descendants())
+                        {
+                            if (operation is IMemberReferenceOperation { Instance: { } instance } member && DataReads.Member(member) is { } symbol
+                                && engine.model.HasRole(symbol, rule.Status) && RootVariable(instance) is { } variable)
+                            {
+                                roots.Add(variable);
+                            }
+                        }
+                    }
+                }
+
+                foreach (var root in roots)
+                {
+                    foreach (var subject in subjects)
+                    {
+                        if (RootVariable(subject) is { } other && SymbolEqualityComparer.Default.Equals(root.Type, other.Type)
+                            && ValueIdentity.Compare(root, other) == Sameness.Different)
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            private static IOperation? RootVariable(IOperation operation)
+            {
+                operation = Calls.Unwrap(operation);
+                while (operation is IMemberReferenceOperation { Instance: { } instance })
+                {
+                    operation = Calls.Unwrap(instance);
+                }
+
+                return operation is ILocalReferenceOperation or IParameterReferenceOperation ? operation : null;
+            }
 
             /// <summary>The values a trigger call is given (its arguments, as the compiler built them); null when none.</summary>
             private static IReadOnlyList<IOperation>? Subjects(Body body, FlowSite site)
@@ -634,6 +736,21 @@ namespace CaseCompliance.Analyzers.Engine
                     }
 
                     sequence = source;
+                }
+
+                return false;
+            }
+
+            /// <summary>Whether some trigger of the graph is uncovered on these paths.</summary>
+            private bool AnyUncovered(PathRule rule, FlowPaths paths)
+            {
+                foreach (var site in paths.Sites)
+                {
+                    if (engine.HasAnyRole(site.Invocation.TargetMethod, rule.Trigger)
+                        && (rule.Kind == PathRuleKind.GuardBefore ? paths.ReachableUncovered(site) : paths.HasUncoveredPathThrough(site)))
+                    {
+                        return true;
+                    }
                 }
 
                 return false;
@@ -788,14 +905,14 @@ namespace CaseCompliance.Analyzers.Engine
                 }
 
                 bool? outcome = null;
-                if (engine.MayCover(callee, depth - 1, cancellationToken))
+                if (engine.MayCover(callee, depth - 1, cancellationToken) && callee.Graph is { } calleeGraph)
                 {
-                    var body = new Body(callee.Method, callee.Graph, callee.Roots, null);
+                    var body = new Body(callee.Method, calleeGraph, callee.Roots, null);
                     var rule = engine.rules[ruleIndex];
-                    var conditions = new Conditions(engine.model, rule, body.Originals, callee.Graph, null, inner => HelperCheck(ruleIndex, inner, depth - 1));
-                    var paths = Paths(ruleIndex, body, callee.Graph, false, depth: depth - 1);
-                    outcome = ReturnedCheck(callee.Graph, conditions, paths, true) ? true
-                        : ReturnedCheck(callee.Graph, conditions, paths, false) ? false
+                    var conditions = new Conditions(engine.model, rule, body.Originals, calleeGraph, null, inner => HelperCheck(ruleIndex, inner, depth - 1));
+                    var paths = Paths(ruleIndex, body, calleeGraph, false, depth: depth - 1);
+                    outcome = ReturnedCheck(calleeGraph, conditions, paths, true) ? true
+                        : ReturnedCheck(calleeGraph, conditions, paths, false) ? false
                         : null;
                 }
 
@@ -848,8 +965,8 @@ namespace CaseCompliance.Analyzers.Engine
                 }
 
                 // The depth falls with every call, so a recursive helper ends at the bound instead of looping.
-                covers = engine.MayCover(callee, depth, cancellationToken)
-                    && Paths(ruleIndex, new Body(callee.Method, callee.Graph, callee.Roots, null), callee.Graph, false, depth: depth).CoversEveryPath();
+                covers = engine.MayCover(callee, depth, cancellationToken) && callee.Graph is { } calleeGraph
+                    && Paths(ruleIndex, new Body(callee.Method, calleeGraph, callee.Roots, null), calleeGraph, false, depth: depth).CoversEveryPath();
                 return engine.summaries.GetOrAdd(key, covers);
             }
 

@@ -57,6 +57,32 @@ namespace CaseCompliance.Analyzers.Engine
             return DefaultDepth;
         }
 
+        /// <summary>
+        /// Whether a call to <paramref name="method"/> is a coverage gap: a virtual, abstract or interface method of the
+        /// compilation with several implementations in source, or none. Cheap: no body is read.
+        /// </summary>
+        public bool IsGap(IMethodSymbol method)
+        {
+            method = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (!IsOverridable(method) || !IsInSource(method))
+            {
+                return false;
+            }
+
+            var count = !method.IsAbstract && method.ContainingType?.TypeKind != TypeKind.Interface ? 1 : 0;
+            if (Implementations().TryGetValue(method, out var found))
+            {
+                count += found.Count;
+            }
+
+            return count != 1;
+        }
+
+        private static bool IsOverridable(IMethodSymbol method)
+            => (method.IsVirtual || method.IsAbstract || method.IsOverride) && !method.IsSealed
+                && method.ContainingType is { IsSealed: false } && method.ContainingType.TypeKind != TypeKind.Struct
+                || method.ContainingType?.TypeKind == TypeKind.Interface;
+
         /// <summary>What a call to <paramref name="method"/> runs, when the compilation can tell.</summary>
         public CallTarget Resolve(IMethodSymbol method, CancellationToken cancellationToken)
         {
@@ -66,10 +92,7 @@ namespace CaseCompliance.Analyzers.Engine
                 return CallTarget.Unseen;
             }
 
-            var overridable = (method.IsVirtual || method.IsAbstract || method.IsOverride) && !method.IsSealed
-                && method.ContainingType is { IsSealed: false } && method.ContainingType.TypeKind != TypeKind.Struct
-                || method.ContainingType?.TypeKind == TypeKind.Interface;
-            if (!overridable)
+            if (!IsOverridable(method))
             {
                 return Body(method, cancellationToken) is { } own ? new CallTarget(own, false) : CallTarget.Unseen;
             }
@@ -130,16 +153,7 @@ namespace CaseCompliance.Analyzers.Engine
                 return null;
             }
 
-            try
-            {
-                return ControlFlowGraph.Create(node, semanticModel, cancellationToken) is { } graph
-                    ? new SourceBody(method, graph, ImmutableArray.Create(operation))
-                    : null;
-            }
-            catch (System.ArgumentException)
-            {
-                return null; // a body the compiler has no graph for (broken code)
-            }
+            return new SourceBody(method, operation, ImmutableArray.Create(operation));
         }
 
         /// <summary>Every source method that overrides or implements another method, by that method; built once.</summary>
@@ -212,19 +226,48 @@ namespace CaseCompliance.Analyzers.Engine
         }
     }
 
-    /// <summary>A method's body in source: its graph and the operation tree it was built from.</summary>
+    /// <summary>A method's body in source: the operation tree the compiler built, and its graph when a rule needs one (built once).</summary>
     internal sealed class SourceBody
     {
-        public SourceBody(IMethodSymbol method, ControlFlowGraph graph, ImmutableArray<IOperation> roots)
+        private readonly IOperation root;
+        private ControlFlowGraph? graph;
+
+        public SourceBody(IMethodSymbol method, IOperation root, ImmutableArray<IOperation> roots)
         {
             Method = method;
-            Graph = graph;
+            this.root = root;
             Roots = roots;
         }
 
         public IMethodSymbol Method { get; }
 
-        public ControlFlowGraph Graph { get; }
+        /// <summary>The control-flow graph of the body; null for a body the compiler has no graph for (broken code).</summary>
+        public ControlFlowGraph? Graph
+        {
+            get
+            {
+                if (graph is null)
+                {
+                    try
+                    {
+                        var built = root switch
+                        {
+                            IMethodBodyOperation body => ControlFlowGraph.Create(body),
+                            IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor),
+                            IBlockOperation block => ControlFlowGraph.Create(block),
+                            _ => null,
+                        };
+                        Interlocked.CompareExchange(ref graph, built, null);
+                    }
+                    catch (System.ArgumentException)
+                    {
+                        return null;
+                    }
+                }
+
+                return graph;
+            }
+        }
 
         public ImmutableArray<IOperation> Roots { get; }
     }
