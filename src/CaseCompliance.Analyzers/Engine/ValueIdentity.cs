@@ -127,6 +127,11 @@ namespace CaseCompliance.Analyzers.Engine
                     return LocalKey(local, depth);
                 case IInstanceReferenceOperation:
                     return new Key(KeyKind.Chain, chain: "this");
+                case IFieldReferenceOperation { Field.ContainingType: INamedTypeSymbol { IsTupleType: true } tupleType, Instance: ILocalReferenceOperation tupleLocal } element
+                    when CopySource(tupleLocal) is { } tupleValue && Calls.Unwrap(tupleValue) is ITupleOperation literal
+                        && IndexOf(tupleType, element.Field) is var at && at >= 0 && at < literal.Elements.Length:
+                    // `var pair = (who: p.PreparedBy, p.Amount); ... pair.who` is p.PreparedBy.
+                    return KeyOf(literal.Elements[at], depth + 1);
                 case IMemberReferenceOperation member when member is IPropertyReferenceOperation { Arguments.Length: 0 } || member is IFieldReferenceOperation:
                     var instance = member.Instance is null ? new Key(KeyKind.Chain, chain: member.Member.ContainingType?.Name) : KeyOf(member.Instance, depth + 1);
                     return instance.Kind switch
@@ -146,6 +151,20 @@ namespace CaseCompliance.Analyzers.Engine
         /// variables (<c>Normalize(id)</c>, <c>id + "1"</c>) is unknown; a fresh value (<c>repo.Next()</c>) is the local itself.
         /// A local written more than once is unknown.
         /// </summary>
+        private static int IndexOf(INamedTypeSymbol tuple, IFieldSymbol field)
+        {
+            var elements = tuple.TupleElements;
+            for (var i = 0; i < elements.Length; i++)
+            {
+                if (SymbolEqualityComparer.Default.Equals(elements[i], field) || SymbolEqualityComparer.Default.Equals(elements[i], field.CorrespondingTupleField))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         private static Key LocalKey(ILocalReferenceOperation local, int depth)
         {
             if (!TrySingleAssignment(local, out var initializer))
@@ -179,6 +198,35 @@ namespace CaseCompliance.Analyzers.Engine
         public static IOperation? CopySource(ILocalReferenceOperation local)
             => TrySingleAssignment(local, out var initializer) ? initializer : null;
 
+        /// <summary>
+        /// Whether a deconstruction writes the local: the index of the tuple element it gets when the value is a tuple
+        /// literal of the same arity, -1 when it writes it otherwise, null when it does not write it.
+        /// </summary>
+        private static int? Deconstructs(IDeconstructionAssignmentOperation deconstruction, ILocalSymbol local)
+        {
+            var target = deconstruction.Target is IDeclarationExpressionOperation { Expression: var declared } ? declared : deconstruction.Target;
+            if (target is not ITupleOperation targets)
+            {
+                return null;
+            }
+
+            for (var i = 0; i < targets.Elements.Length; i++)
+            {
+                var element = targets.Elements[i] is IDeclarationExpressionOperation { Expression: var inner } ? inner : targets.Elements[i];
+                if (element is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                {
+                    return Calls.Unwrap(deconstruction.Value) is ITupleOperation values && values.Elements.Length == targets.Elements.Length ? i : -1;
+                }
+
+                if (element is ITupleOperation)
+                {
+                    return -1; // nested deconstruction: not followed
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The value a local holds when its declaration is its only write (a copy); otherwise null.</summary>
         private static bool TrySingleAssignment(ILocalReferenceOperation reference, out IOperation? initializer)
         {
@@ -196,10 +244,19 @@ namespace CaseCompliance.Analyzers.Engine
                     case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
                         initializer = declarator.Initializer?.Value;
                         break;
+                    case IDeconstructionAssignmentOperation deconstruction when Deconstructs(deconstruction, local) is { } index:
+                        // `var (preparer, amount) = (p.PreparedBy, p.Amount);` copies element by element.
+                        if (initializer is not null || index < 0)
+                        {
+                            initializer = null;
+                            return false;
+                        }
+
+                        initializer = ((ITupleOperation)Calls.Unwrap(deconstruction.Value)).Elements[index];
+                        break;
                     case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, local):
                     case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target2 } when SymbolEqualityComparer.Default.Equals(target2.Local, local):
                     case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation target3 } when SymbolEqualityComparer.Default.Equals(target3.Local, local):
-                    case IDeconstructionAssignmentOperation:
                     case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation byRef } when SymbolEqualityComparer.Default.Equals(byRef.Local, local):
                         initializer = null;
                         return false;

@@ -91,4 +91,31 @@ public class Case020AttestedByPreparerTests
                 }
             }
             """);
+
+    [Fact]
+    public Task The_preparer_reaches_the_attester_through_deconstruction_and_tuples()
+        => Verify.VerifyAnalyzerAsync(PaymentModel.Source + """
+            class Run
+            {
+                void Deconstructed(IPayments payments, Payment p)
+                {
+                    var (preparer, amount) = (p.PreparedBy, p.Amount);
+                    {|CASE020:payments.Attest(p, preparer)|};
+                }
+
+                void Tuple(IPayments payments, Payment p)
+                {
+                    var pair = (who: p.PreparedBy, p.Amount);
+                    {|CASE020:payments.Attest(p, pair.who)|};
+                }
+
+                void Other(IPayments payments, Payment p, string clerk)
+                {
+                    var (attester, amount) = (clerk, p.Amount);
+                    payments.Attest(p, attester);
+                    var pair = (who: clerk, p.Amount);
+                    payments.Attest(p, pair.who);
+                }
+            }
+            """);
 }

@@ -154,4 +154,27 @@ public class GuardShapeTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Messages_name_top_level_statements_lambdas_and_local_functions_as_written()
+    {
+        var test = new DualControl.Test
+        {
+            TestCode = """
+                var payments = Payments.Create();
+                var p = new Payment();
+                {|#0:payments.Disburse(p)|};
+                Action run = () => {|#1:payments.Disburse(p)|};
+                void Later() => {|#2:payments.Disburse(p)|};
+
+                static class Payments { public static IPayments Create() => null!; }
+                """,
+        };
+        test.TestState.Sources.Add(("Model.cs", PaymentModel.Source));
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.Add(DualControl.Diagnostic("CASE022").WithLocation(0).WithArguments("IPayments.Disburse", "top-level statements"));
+        test.ExpectedDiagnostics.Add(DualControl.Diagnostic("CASE022").WithLocation(1).WithArguments("IPayments.Disburse", "lambda in top-level statements"));
+        test.ExpectedDiagnostics.Add(DualControl.Diagnostic("CASE022").WithLocation(2).WithArguments("IPayments.Disburse", "local function Later in top-level statements"));
+        return test.RunAsync();
+    }
 }
