@@ -507,6 +507,15 @@ namespace CaseCompliance.Analyzers.Model
                             }
                         }
 
+                        // Implementations inherit meanings (SPEC §2): purposes on an interface the type implements apply too.
+                        foreach (var implemented in type.AllInterfaces)
+                        {
+                            if (DeclaredFor(implemented.OriginalDefinition, member).ProcessingPurposes is { IsDefault: false } ip)
+                            {
+                                return new PurposeScope(ip, implemented.OriginalDefinition);
+                            }
+                        }
+
                         break;
                     case IAssemblySymbol assembly:
                         return DeclaredFor(assembly, member).ProcessingPurposes is { IsDefault: false } asm ? new PurposeScope(asm, assembly) : PurposeScope.None;

@@ -340,6 +340,16 @@ public class Case001UndeclaredPurposeTests
             """);
 
     [Fact]
+    public Task Purposes_on_an_interface_type_apply_to_the_members_of_its_implementations()
+        => Verify.VerifyAnalyzerAsync(Person + """
+            [ProcessingPurpose(Purposes.CaseHandling)] public interface ICaseScreen { }
+            public interface IUnrelated { }
+            public class Screen : ICaseScreen { string Show(Person p) => p.Personnummer; }
+            public class Derived : Screen { string Again(Person p) => p.Personnummer; }
+            public class Other : IUnrelated { string Show(Person p) => {|CASE001:p.Personnummer|}; }
+            """);
+
+    [Fact]
     public Task Property_accessors_use_the_property_purpose()
         => Verify.VerifyAnalyzerAsync(Person + """
             class View
