@@ -397,7 +397,7 @@ namespace CaseCompliance.Analyzers.Engine
         }
 
         /// <summary>The variable a member chain starts from (<c>p</c> in <c>p.Details.IsAttested</c>); null for anything else.</summary>
-        private static IOperation? Root(IOperation operation)
+        internal static IOperation? Root(IOperation operation)
         {
             operation = Calls.Unwrap(operation);
             while (operation is IMemberReferenceOperation { Instance: { } instance })

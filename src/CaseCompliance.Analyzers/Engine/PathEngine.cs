@@ -602,7 +602,7 @@ namespace CaseCompliance.Analyzers.Engine
                         foreach (var operation in root.Descendants())
                         {
                             if (operation is IMemberReferenceOperation { Instance: { } instance } member && DataReads.Member(member) is { } symbol
-                                && engine.model.HasRole(symbol, rule.Status) && RootVariable(instance) is { } variable)
+                                && engine.model.HasRole(symbol, rule.Status) && Conditions.Root(instance) is { } variable)
                             {
                                 roots.Add(variable);
                             }
@@ -614,7 +614,7 @@ namespace CaseCompliance.Analyzers.Engine
                 {
                     foreach (var subject in subjects)
                     {
-                        if (RootVariable(subject) is { } other && SymbolEqualityComparer.Default.Equals(root.Type, other.Type)
+                        if (Conditions.Root(subject) is { } other && SymbolEqualityComparer.Default.Equals(root.Type, other.Type)
                             && ValueIdentity.Compare(root, other) == Sameness.Different)
                         {
                             return true;
@@ -623,17 +623,6 @@ namespace CaseCompliance.Analyzers.Engine
                 }
 
                 return false;
-            }
-
-            private static IOperation? RootVariable(IOperation operation)
-            {
-                operation = Calls.Unwrap(operation);
-                while (operation is IMemberReferenceOperation { Instance: { } instance })
-                {
-                    operation = Calls.Unwrap(instance);
-                }
-
-                return operation is ILocalReferenceOperation or IParameterReferenceOperation ? operation : null;
             }
 
             /// <summary>The values a trigger call is given (its arguments, as the compiler built them); null when none.</summary>
