@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using CaseCompliance.Analyzers.Model;
@@ -174,29 +176,156 @@ namespace CaseCompliance.Analyzers.Engine
                     return;
                 }
 
-                if (parent is not ITryOperation @try || child != @try.Body || !Swallows(@try))
+                if (parent is not ITryOperation @try || child != @try.Body)
                 {
                     continue;
                 }
 
-                foreach (var trigger in triggers)
+                foreach (var clause in @try.Catches)
                 {
-                    if (DataSurvives(trigger, @try))
+                    if (NeverEntered(clause.Filter) || HandlerExits.Of(clause) is not { Swallows: true } exits)
                     {
-                        context.ReportDiagnostic(rule.Rule.Create(cover.Syntax.GetLocation(),
-                            SymbolText.Member(cover.TargetMethod), SymbolText.Member(context.OwningSymbol), SymbolText.Member(trigger.TargetMethod)));
-                        return;
+                        continue;
+                    }
+
+                    foreach (var trigger in triggers)
+                    {
+                        if (DataSurvives(trigger, @try, exits))
+                        {
+                            var evidence = new[] { CatchLocation(clause), trigger.Syntax.GetLocation() };
+                            context.ReportDiagnostic(rule.Rule.Create(cover.Syntax.GetLocation(), evidence, null,
+                                SymbolText.Member(cover.TargetMethod), SymbolText.Member(context.OwningSymbol), SymbolText.Member(trigger.TargetMethod)));
+                            return;
+                        }
                     }
                 }
             }
         }
 
-        /// <summary>A catch without a filter whose handler neither throws nor rethrows.</summary>
-        private static bool Swallows(ITryOperation @try)
+        private static Location CatchLocation(ICatchClauseOperation clause)
+            => clause.Syntax is CatchClauseSyntax syntax ? syntax.CatchKeyword.GetLocation() : clause.Syntax.GetLocation();
+
+        /// <summary>
+        /// A filter that never lets an exception in: <c>when (false)</c>, or a call to a method of this compilation
+        /// that only ever returns <c>false</c> (the "log in the filter and let it pass" idiom).
+        /// </summary>
+        private static bool NeverEntered(IOperation? filter)
         {
-            foreach (var clause in @try.Catches)
+            if (filter is null)
             {
-                if (clause.Filter is null && !Calls.Throws(clause.Handler))
+                return false;
+            }
+
+            if (filter.ConstantValue is { HasValue: true, Value: false })
+            {
+                return true;
+            }
+
+            if (Calls.Unwrap(filter) is not IInvocationOperation { TargetMethod: var method })
+            {
+                return false;
+            }
+
+            var returnsFalse = false;
+            foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+            {
+                var (body, arrow) = reference.GetSyntax() switch
+                {
+                    MethodDeclarationSyntax m => (m.Body, m.ExpressionBody),
+                    LocalFunctionStatementSyntax l => (l.Body, l.ExpressionBody),
+                    _ => (null, null),
+                };
+                if (arrow is not null)
+                {
+                    returnsFalse = arrow.Expression.IsKind(SyntaxKind.FalseLiteralExpression);
+                }
+                else if (body is not null)
+                {
+                    returnsFalse = true;
+                    foreach (var node in body.DescendantNodes(n => n is not (LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or LocalFunctionStatementSyntax)))
+                    {
+                        if (node is ReturnStatementSyntax @return && @return.Expression?.IsKind(SyntaxKind.FalseLiteralExpression) != true)
+                        {
+                            return false;
+                        }
+                    }
+                }
+            }
+
+            return returnsFalse;
+        }
+
+        /// <summary>
+        /// The looked-up data outlives a swallowed cover failure. A lookup after the try runs when the handler goes on
+        /// past the try. A lookup before it, or in its body stored in a local declared outside it, survives when the
+        /// handler goes on, returns that local, or reads it; and on every way out of the handler once the data was
+        /// used before the try (passed on directly, or its local read before the try).
+        /// </summary>
+        private static bool DataSurvives(IInvocationOperation trigger, ITryOperation @try, HandlerExits exits)
+        {
+            if (Calls.IsDiscarded(trigger))
+            {
+                return false;
+            }
+
+            var span = @try.Syntax.Span;
+            var at = trigger.Syntax.SpanStart;
+            if (at >= span.End)
+            {
+                return exits.GoesOn; // looked up after the try: only when the handler lets the method go on
+            }
+
+            ILocalSymbol? local;
+            if (Calls.IsWithin(trigger, @try))
+            {
+                if (!Calls.IsWithin(trigger, @try.Body))
+                {
+                    return false; // a trigger in the handler is other data, with its own duty (CASE010)
+                }
+
+                local = StoredIn(trigger);
+                if (local is null || IsDeclaredWithin(local, @try))
+                {
+                    return false; // the data stays in the try: the handler never has it
+                }
+            }
+            else
+            {
+                local = StoredIn(trigger);
+                if (local is null || ReadBetween(local, trigger.Syntax.Span.End, span.Start, trigger))
+                {
+                    return true; // the data was used before the audit: any way the handler lets the method carry on counts
+                }
+            }
+
+            return exits.GoesOn || exits.Mentions(local.Name);
+        }
+
+        /// <summary>The local a call's value is stored in, directly, awaited or cast: <c>var p = Find(id);</c> or <c>p = Find(id);</c>.</summary>
+        private static ILocalSymbol? StoredIn(IInvocationOperation trigger)
+        {
+            IOperation current = trigger;
+            while (current.Parent is IAwaitOperation or IConversionOperation)
+            {
+                current = current.Parent;
+            }
+
+            return current.Parent switch
+            {
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == current => target.Local,
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                _ => null,
+            };
+        }
+
+        /// <summary>Whether <paramref name="local"/> is read in the source between two positions of its body.</summary>
+        private static bool ReadBetween(ILocalSymbol local, int start, int end, IOperation inBody)
+        {
+            var root = Calls.Root(inBody);
+            foreach (var node in root.Syntax.DescendantNodes(new Microsoft.CodeAnalysis.Text.TextSpan(start, end - start)))
+            {
+                if (node is IdentifierNameSyntax name && name.SpanStart >= start && name.Span.End <= end
+                    && name.Identifier.ValueText == local.Name && !IsAssignedTo(name))
                 {
                     return true;
                 }
@@ -205,37 +334,8 @@ namespace CaseCompliance.Analyzers.Engine
             return false;
         }
 
-        /// <summary>
-        /// The looked-up data outlives a swallowed cover failure: the trigger's value is used and either the trigger is
-        /// outside the try statement, or it is in the try and stores its value in a local declared outside it.
-        /// </summary>
-        private static bool DataSurvives(IInvocationOperation trigger, ITryOperation @try)
-        {
-            if (Calls.IsDiscarded(trigger))
-            {
-                return false;
-            }
-
-            if (!Calls.IsWithin(trigger, @try))
-            {
-                return true; // looked up before the try, or used after it
-            }
-
-            if (!Calls.IsWithin(trigger, @try.Body))
-            {
-                return false; // a trigger in the handler is other data, with its own duty (CASE010)
-            }
-
-            IOperation current = trigger;
-            while (current.Parent is IAwaitOperation or IConversionOperation)
-            {
-                current = current.Parent;
-            }
-
-            return current.Parent is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
-                && assignment.Value == current
-                && !IsDeclaredWithin(target.Local, @try);
-        }
+        private static bool IsAssignedTo(IdentifierNameSyntax name)
+            => name.Parent is AssignmentExpressionSyntax assignment && assignment.Left == name && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression);
 
         private static bool IsDeclaredWithin(ILocalSymbol local, ITryOperation @try)
         {
