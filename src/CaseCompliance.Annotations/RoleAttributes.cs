@@ -19,9 +19,10 @@ namespace CaseCompliance
     }
 
     /// <summary>
-    /// Marks the parameter that identifies the person a call is about (the subject of a lookup or an audit record).
+    /// Marks the parameter that identifies the person a call is about (the subject of a lookup or an audit record),
+    /// or the property or field that does so on a parameter's type (a request object's <c>Personnummer</c>).
     /// </summary>
-    [AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = true)]
+    [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = false, Inherited = true)]
     public sealed class SubjectAttribute : Attribute
     {
     }

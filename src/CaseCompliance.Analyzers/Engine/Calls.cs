@@ -1,9 +1,34 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using CaseCompliance.Analyzers.Model;
 
 namespace CaseCompliance.Analyzers.Engine
 {
+    /// <summary>
+    /// What a call passes for a role: an argument (<see cref="Member"/> null), or a member of an argument that plays
+    /// the role on the argument's type (<c>request.Personnummer</c> for a request whose property is <c>[Subject]</c>).
+    /// </summary>
+    internal readonly struct RoleValue
+    {
+        public RoleValue(IOperation value, ISymbol? member)
+        {
+            Value = value;
+            Member = member;
+        }
+
+        /// <summary>The argument's value.</summary>
+        public IOperation Value { get; }
+
+        /// <summary>The member of <see cref="Value"/> that plays the role, or null when the argument itself does.</summary>
+        public ISymbol? Member { get; }
+
+        /// <summary>Source text for messages and fixes: <c>id</c>, or <c>request.Personnummer</c>.</summary>
+        public string Text => Member is null ? ValueIdentity.Text(Value)
+            : ValueIdentity.FreshMemberValue(Value, Member) is { } given ? ValueIdentity.Text(given)
+            : ValueIdentity.Text(Value) + "." + Member.Name;
+    }
+
     /// <summary>Small questions about calls and where they sit, shared by the rule kinds.</summary>
     internal static class Calls
     {
@@ -19,6 +44,72 @@ namespace CaseCompliance.Analyzers.Engine
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// What <paramref name="invocation"/> passes for <paramref name="role"/>: the argument of the parameter that
+        /// plays it, else the first member playing it on the type of an argument (a request object's <c>[Subject]</c>
+        /// property, or a record's positional parameter marked so). Null when the call passes nothing for the role.
+        /// </summary>
+        public static RoleValue? ValueFor(IInvocationOperation invocation, RoleSet role, CaseModel model)
+        {
+            if (ArgumentFor(invocation, role, model) is { } argument)
+            {
+                return new RoleValue(argument.Value, null);
+            }
+
+            foreach (var candidate in invocation.Arguments)
+            {
+                if (candidate.Parameter?.Type is INamedTypeSymbol type)
+                {
+                    foreach (var member in MembersWithRole(type, role, model))
+                    {
+                        return new RoleValue(candidate.Value, member);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The instance properties and fields of a type of this code's own (not a special type), its base types
+        /// included, that play <paramref name="role"/>; for a record, also the property of a positional parameter
+        /// that plays it (<c>record Request([Subject] string Personnummer)</c>).
+        /// </summary>
+        public static IEnumerable<ISymbol> MembersWithRole(INamedTypeSymbol type, RoleSet role, CaseModel model)
+        {
+            if (role.IsEmpty)
+            {
+                yield break;
+            }
+
+            for (var t = type; t is not null && t.SpecialType == SpecialType.None && t.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Interface; t = t.BaseType)
+            {
+                HashSet<string>? positional = null;
+                if (t.IsRecord)
+                {
+                    foreach (var constructor in t.InstanceConstructors)
+                    {
+                        foreach (var parameter in constructor.Parameters)
+                        {
+                            if (model.HasRole(parameter, role))
+                            {
+                                (positional ??= new HashSet<string>()).Add(parameter.Name);
+                            }
+                        }
+                    }
+                }
+
+                foreach (var member in t.GetMembers())
+                {
+                    if ((member is IPropertySymbol { IsIndexer: false } || member is IFieldSymbol { IsImplicitlyDeclared: false }) && !member.IsStatic
+                        && (model.HasRole(member, role) || positional?.Contains(member.Name) == true))
+                    {
+                        yield return member;
+                    }
+                }
+            }
         }
 
         /// <summary>The value an operation stands for, without conversions, parentheses, argument wrappers and awaits.</summary>

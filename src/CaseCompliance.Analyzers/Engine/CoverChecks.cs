@@ -136,21 +136,21 @@ namespace CaseCompliance.Analyzers.Engine
 
         private void CheckSubject(OperationBlockAnalysisContext context, CoverCheckRule rule, IInvocationOperation cover, List<IInvocationOperation> triggers)
         {
-            if (Calls.ArgumentFor(cover, rule.Match, model) is not { } recorded)
+            if (Calls.ValueFor(cover, rule.Match, model) is not { } recorded)
             {
                 return;
             }
 
             IInvocationOperation? example = null;
-            IArgumentOperation? exampleSubject = null;
+            RoleValue? exampleSubject = null;
             foreach (var trigger in triggers)
             {
-                if (Calls.ArgumentFor(trigger, rule.Match, model) is not { } subject)
+                if (Calls.ValueFor(trigger, rule.Match, model) is not { } subject)
                 {
                     continue;
                 }
 
-                if (ValueIdentity.Compare(recorded.Value, subject.Value) != Sameness.Different)
+                if (ValueIdentity.Compare(recorded, subject) != Sameness.Different)
                 {
                     return; // the cover may well be about this trigger's person
                 }
@@ -159,11 +159,11 @@ namespace CaseCompliance.Analyzers.Engine
                 exampleSubject ??= subject;
             }
 
-            if (example is not null && exampleSubject is not null)
+            if (example is not null && exampleSubject is { } about)
             {
-                context.ReportDiagnostic(rule.Rule.Create(cover.Syntax.GetLocation(),
-                    SymbolText.Member(cover.TargetMethod), ValueIdentity.Text(recorded.Value),
-                    SymbolText.Member(example.TargetMethod), ValueIdentity.Text(exampleSubject.Value)));
+                context.ReportDiagnostic(rule.Rule.Create(cover.Syntax.GetLocation(), new[] { example.Syntax.GetLocation() }, null,
+                    SymbolText.Member(cover.TargetMethod), recorded.Text,
+                    SymbolText.Member(example.TargetMethod), about.Text));
             }
         }
 

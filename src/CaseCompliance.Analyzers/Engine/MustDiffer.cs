@@ -83,7 +83,7 @@ namespace CaseCompliance.Analyzers.Engine
                     continue;
                 }
 
-                foreach (var member in MembersWithRole(type, rule.Second))
+                foreach (var member in Calls.MembersWithRole(type, rule.Second, model))
                 {
                     if (ValueIdentity.CompareWithMember(first.Value, argument.Value, member) == Sameness.Same)
                     {
@@ -119,20 +119,6 @@ namespace CaseCompliance.Analyzers.Engine
             }
 
             return true;
-        }
-
-        private IEnumerable<ISymbol> MembersWithRole(INamedTypeSymbol type, RoleSet role)
-        {
-            for (var t = type; t is not null && t.SpecialType == SpecialType.None; t = t.BaseType)
-            {
-                foreach (var member in t.GetMembers())
-                {
-                    if ((member is IPropertySymbol || member is IFieldSymbol) && !member.IsStatic && model.HasRole(member, role))
-                    {
-                        yield return member;
-                    }
-                }
-            }
         }
 
         private static void Report(OperationAnalysisContext context, MustDifferRule rule, IInvocationOperation invocation, IArgumentOperation first, string second)

@@ -752,7 +752,7 @@ namespace CaseCompliance.Analyzers.Engine
                 foreach (var cover in paths.Sites)
                 {
                     if (!mismatched.Contains(cover.Invocation.Syntax) || body.Originals.FindCall(cover.Invocation.Syntax) is not { } original
-                        || Calls.ArgumentFor(original, rule.Match, model) is not { } given)
+                        || Calls.ValueFor(original, rule.Match, model) is not { } given)
                     {
                         continue;
                     }
@@ -761,8 +761,8 @@ namespace CaseCompliance.Analyzers.Engine
                     {
                         if (engine.HasAnyRole(trigger.Invocation.TargetMethod, rule.Trigger)
                             && body.Originals.FindCall(trigger.Invocation.Syntax) is { } triggerCall
-                            && Calls.ArgumentFor(triggerCall, rule.Match, model) is { } wanted
-                            && ValueIdentity.Compare(given.Value, wanted.Value) != Sameness.Different)
+                            && Calls.ValueFor(triggerCall, rule.Match, model) is { } wanted
+                            && ValueIdentity.Compare(given, wanted) != Sameness.Different)
                         {
                             return false; // this cover is about another trigger of the body: the missing cover is this rule's finding
                         }
@@ -804,7 +804,7 @@ namespace CaseCompliance.Analyzers.Engine
             {
                 var model = engine.model;
                 if (body.Originals.FindCall(trigger.Invocation.Syntax) is not { } original
-                    || Calls.ArgumentFor(original, rule.Match, model) is not { } wanted)
+                    || Calls.ValueFor(original, rule.Match, model) is not { } wanted)
                 {
                     return null;
                 }
@@ -814,8 +814,8 @@ namespace CaseCompliance.Analyzers.Engine
                 {
                     if (engine.HasAnyRole(site.Invocation.TargetMethod, rule.Cover)
                         && body.Originals.FindCall(site.Invocation.Syntax) is { } cover
-                        && Calls.ArgumentFor(cover, rule.Match, model) is { } given
-                        && ValueIdentity.Compare(given.Value, wanted.Value) == Sameness.Different)
+                        && Calls.ValueFor(cover, rule.Match, model) is { } given
+                        && ValueIdentity.Compare(given, wanted) == Sameness.Different)
                     {
                         (mismatched ??= new HashSet<SyntaxNode>()).Add(site.Invocation.Syntax);
                     }

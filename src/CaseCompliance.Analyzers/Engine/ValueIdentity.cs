@@ -29,8 +29,27 @@ namespace CaseCompliance.Analyzers.Engine
                 return Sameness.Same;
             }
 
-            var x = KeyOf(a, 0);
-            var y = KeyOf(b, 0);
+            return Compare(KeyOf(a, 0), KeyOf(b, 0));
+        }
+
+        /// <summary>
+        /// Compares what two calls pass for a role: arguments, or members of arguments (<c>request.Personnummer</c>),
+        /// a member of a fresh object being the value it was created with (<c>new Request(id, ...)</c>).
+        /// </summary>
+        public static Sameness Compare(RoleValue a, RoleValue b)
+        {
+            if (a.Member is null && b.Member is null)
+            {
+                return Compare(a.Value, b.Value);
+            }
+
+            return Compare(KeyOf(a), KeyOf(b));
+        }
+
+        private static Key KeyOf(RoleValue value) => value.Member is null ? KeyOf(value.Value, 0) : MemberKey(value.Value, value.Member, 0);
+
+        private static Sameness Compare(Key x, Key y)
+        {
             if (x.Kind == KeyKind.Unknown || y.Kind == KeyKind.Unknown)
             {
                 return Sameness.Unknown;
@@ -56,19 +75,7 @@ namespace CaseCompliance.Analyzers.Engine
 
         /// <summary>Compares a value with the member <paramref name="member"/> of <paramref name="instance"/> (<c>p.PreparedBy</c>).</summary>
         public static Sameness CompareWithMember(IOperation value, IOperation instance, ISymbol member)
-        {
-            var x = KeyOf(value, 0);
-            var root = KeyOf(instance, 0);
-            var y = root.Kind switch
-            {
-                KeyKind.Chain => new Key(KeyKind.Chain, symbol: root.Symbol, chain: root.Chain + "." + member.Name),
-                KeyKind.Variable => new Key(KeyKind.Chain, symbol: root.Symbol, chain: "." + member.Name),
-                _ => default,
-            };
-            return x.Kind == KeyKind.Chain && y.Kind == KeyKind.Chain && x.Chain == y.Chain && SymbolEqualityComparer.Default.Equals(x.Symbol, y.Symbol)
-                ? Sameness.Same
-                : Sameness.Unknown;
-        }
+            => Compare(KeyOf(value, 0), MemberKey(instance, member, 0)) == Sameness.Same ? Sameness.Same : Sameness.Unknown;
 
         /// <summary>Readable text for a value in a message: its source text.</summary>
         public static string Text(IOperation operation) => Calls.Unwrap(operation).Syntax.ToString();
@@ -133,17 +140,130 @@ namespace CaseCompliance.Analyzers.Engine
                     // `var pair = (who: p.PreparedBy, p.Amount); ... pair.who` is p.PreparedBy.
                     return KeyOf(literal.Elements[at], depth + 1);
                 case IMemberReferenceOperation member when member is IPropertyReferenceOperation { Arguments.Length: 0 } || member is IFieldReferenceOperation:
-                    var instance = member.Instance is null ? new Key(KeyKind.Chain, chain: member.Member.ContainingType?.Name) : KeyOf(member.Instance, depth + 1);
-                    return instance.Kind switch
-                    {
-                        // A chain keeps its root variable as a symbol and the member names as text: p.Case.Subject.
-                        KeyKind.Chain => new Key(KeyKind.Chain, symbol: instance.Symbol, chain: instance.Chain + "." + member.Member.Name),
-                        KeyKind.Variable => new Key(KeyKind.Chain, symbol: instance.Symbol, chain: "." + member.Member.Name),
-                        _ => default,
-                    };
+                    return member.Instance is null
+                        ? new Key(KeyKind.Chain, chain: member.Member.ContainingType?.Name + "." + member.Member.Name)
+                        : MemberKey(member.Instance, member.Member, depth + 1);
                 default:
                     return default;
             }
+        }
+
+        /// <summary>
+        /// The key of <c>instance.member</c>. A member of a fresh object is what the object was given for it: the
+        /// initializer's value, or the constructor argument of the same name (<c>new Request(id, reason).Personnummer</c>
+        /// is <c>id</c>); a <c>with</c> copy has the original's member unless it sets it. Otherwise a chain rooted in
+        /// a variable (<c>p.Case.Subject</c>).
+        /// </summary>
+        private static Key MemberKey(IOperation instance, ISymbol member, int depth)
+        {
+            if (depth > 8)
+            {
+                return default;
+            }
+
+            var fresh = Calls.Unwrap(instance);
+            if (fresh is ILocalReferenceOperation local && CopySource(local) is { } copied && Calls.Unwrap(copied) is IObjectCreationOperation or IWithOperation)
+            {
+                fresh = Calls.Unwrap(copied);
+            }
+
+            switch (fresh)
+            {
+                case IWithOperation with:
+                    return Initialized(with.Initializer, member) is { } set ? KeyOf(set, depth + 1) : MemberKey(with.Operand, member, depth + 1);
+                case IObjectCreationOperation creation:
+                    if (Initialized(creation.Initializer, member) is { } initialized)
+                    {
+                        return KeyOf(initialized, depth + 1);
+                    }
+
+                    foreach (var argument in creation.Arguments)
+                    {
+                        if (argument.Parameter is { } parameter && string.Equals(parameter.Name, member.Name, System.StringComparison.OrdinalIgnoreCase))
+                        {
+                            return KeyOf(argument.Value, depth + 1);
+                        }
+                    }
+
+                    return default;
+            }
+
+            var root = KeyOf(instance, depth + 1);
+            return root.Kind switch
+            {
+                // A chain keeps its root variable as a symbol and the member names as text: p.Case.Subject.
+                KeyKind.Chain => new Key(KeyKind.Chain, symbol: root.Symbol, chain: root.Chain + "." + member.Name),
+                KeyKind.Variable => new Key(KeyKind.Chain, symbol: root.Symbol, chain: "." + member.Name),
+                _ => default,
+            };
+        }
+
+        /// <summary>
+        /// The value a fresh object was given for <paramref name="member"/> (<c>new Request(id, reason)</c> gives
+        /// <c>id</c> for <c>Personnummer</c>), through a local copy and <c>with</c> copies; null when
+        /// <paramref name="instance"/> is not such an object or did not get a value for the member.
+        /// </summary>
+        public static IOperation? FreshMemberValue(IOperation instance, ISymbol member)
+        {
+            for (var depth = 0; depth < 8; depth++)
+            {
+                var fresh = Calls.Unwrap(instance);
+                if (fresh is ILocalReferenceOperation local && CopySource(local) is { } copied)
+                {
+                    fresh = Calls.Unwrap(copied);
+                }
+
+                switch (fresh)
+                {
+                    case IWithOperation with:
+                        if (Initialized(with.Initializer, member) is { } set)
+                        {
+                            return set;
+                        }
+
+                        instance = with.Operand;
+                        continue;
+                    case IObjectCreationOperation creation:
+                        if (Initialized(creation.Initializer, member) is { } initialized)
+                        {
+                            return initialized;
+                        }
+
+                        foreach (var argument in creation.Arguments)
+                        {
+                            if (argument.Parameter is { } parameter && string.Equals(parameter.Name, member.Name, System.StringComparison.OrdinalIgnoreCase))
+                            {
+                                return argument.Value;
+                            }
+                        }
+
+                        return null;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The value an object initializer assigns to <paramref name="member"/>, or null.</summary>
+        private static IOperation? Initialized(IObjectOrCollectionInitializerOperation? initializer, ISymbol member)
+        {
+            if (initializer is null)
+            {
+                return null;
+            }
+
+            foreach (var item in initializer.Initializers)
+            {
+                if (item is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment
+                    && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, member.OriginalDefinition))
+                {
+                    return assignment.Value;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>

@@ -18,11 +18,11 @@ public class Case011AuditOtherSubjectTests
                 Person? Show(Officer o, string id, string other)
                 {
                     {|#0:audit.Record(o, other, "case")|};
-                    return registry.Find(id); // an audit of someone else does not cover it: CASE011 says so, not also CASE010
+                    return {|#1:registry.Find(id)|}; // an audit of someone else does not cover it: CASE011 says so, not also CASE010
                 }
             }
             """,
-            Verify.Diagnostic("CASE011").WithLocation(0).WithArguments("AuditLog.Record", "other", "Registry.Find", "id"));
+            Verify.Diagnostic("CASE011").WithLocation(0).WithLocation(1).WithArguments("AuditLog.Record", "other", "Registry.Find", "id"));
 
     [Fact]
     public Task Constants_null_and_empty_strings_are_another_person()
@@ -94,6 +94,98 @@ public class Case011AuditOtherSubjectTests
                 {
                     audit.Record(o, outer, "no lookup in this body");
                     return x => { {|CASE011:audit.Record(o, outer, "case")|}; return registry.Find(x); };
+                }
+            }
+            """);
+
+    private const string RequestModel = """
+        public record LookupRequest([Subject] string Personnummer, string Reason);
+        public class ByRequest
+        {
+            [PersonLookup] public Person? Find(LookupRequest request) => null;
+        }
+
+        public class AuditEntry
+        {
+            public Officer Officer { get; init; } = new("");
+            [Subject] public string Personnummer { get; init; } = "";
+            public string Reason { get; init; } = "";
+        }
+
+        public class EntryLog
+        {
+            [LookupAudit] public void Write(AuditEntry entry) { }
+        }
+
+        """;
+
+    [Fact]
+    public Task A_subject_on_a_property_of_a_parameters_type_is_compared_through_the_object()
+        => VerifyAsync(RequestModel + """
+            class Screen
+            {
+                ByRequest registry = new();
+                AuditLog audit = new();
+                EntryLog entries = new();
+                Person? Created(Officer o, string id, string spouse)
+                {
+                    {|#0:audit.Record(o, spouse, "case")|};
+                    return {|#1:registry.Find(new LookupRequest(id, "case"))|};
+                }
+
+                Person? EntryForAnother(Officer o, string id, string spouse)
+                {
+                    {|CASE011:entries.Write(new AuditEntry { Officer = o, Personnummer = spouse })|};
+                    return new Registry().Find(id);
+                }
+
+                Person? EntryConstant(Officer o, LookupRequest request)
+                {
+                    {|CASE011:entries.Write(new AuditEntry { Officer = o, Personnummer = "" })|};
+                    return registry.Find(request);
+                }
+            }
+            """,
+            Verify.Diagnostic("CASE011").WithLocation(0).WithLocation(1).WithArguments("AuditLog.Record", "spouse", "ByRequest.Find", "id"));
+
+    [Fact]
+    public Task The_same_person_through_a_request_object_is_fine_and_covers()
+        => VerifyAsync(RequestModel + """
+            class Screen
+            {
+                ByRequest registry = new();
+                AuditLog audit = new();
+                EntryLog entries = new();
+                Person? Member(Officer o, LookupRequest request)
+                {
+                    audit.Record(o, request.Personnummer, request.Reason);
+                    return registry.Find(request);
+                }
+
+                Person? Local(Officer o, string id)
+                {
+                    var request = new LookupRequest(id, "case");
+                    audit.Record(o, id, "case");
+                    return registry.Find(request);
+                }
+
+                Person? Entry(Officer o, string id)
+                {
+                    var entry = new AuditEntry { Officer = o, Personnummer = id };
+                    entries.Write(entry);
+                    return new Registry().Find(id);
+                }
+
+                Person? BothObjects(Officer o, LookupRequest request)
+                {
+                    entries.Write(new AuditEntry { Officer = o, Personnummer = request.Personnummer });
+                    return registry.Find(request);
+                }
+
+                Person? Unknown(Officer o, LookupRequest request, string id)
+                {
+                    audit.Record(o, id, "case"); // may be the same person: silent
+                    return registry.Find(request);
                 }
             }
             """);

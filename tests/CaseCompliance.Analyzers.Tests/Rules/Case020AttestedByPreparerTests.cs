@@ -118,4 +118,47 @@ public class Case020AttestedByPreparerTests
                 }
             }
             """);
+
+    [Fact]
+    public Task The_preparer_reaches_the_attester_through_with_copies_and_fresh_objects()
+        => Verify.VerifyAnalyzerAsync(PaymentModel.Source + """
+            public record Draft([property: PreparedBy] string PreparedBy, decimal Amount, string Note = "");
+
+            public interface IDrafts
+            {
+                [Attestation] void Attest(Draft draft, [Attester] string attester);
+            }
+
+            class Run
+            {
+                void WithCopy(IDrafts drafts, Draft d)
+                {
+                    var reviewed = d with { Note = "checked" };
+                    {|CASE020:drafts.Attest(reviewed, d.PreparedBy)|};
+                }
+
+                void CopyOfCopy(IDrafts drafts, Draft d)
+                {
+                    var reviewed = d with { Note = "checked" };
+                    {|CASE020:drafts.Attest(d, reviewed.PreparedBy)|};
+                }
+
+                void Fresh(IDrafts drafts, string clerk)
+                {
+                    var draft = new Draft(clerk, 100m);
+                    {|CASE020:drafts.Attest(draft, clerk)|};
+                }
+
+                void ReassignedInTheCopy(IDrafts drafts, Draft d, string colleague)
+                {
+                    var handedOver = d with { PreparedBy = colleague };
+                    drafts.Attest(handedOver, d.PreparedBy); // the copy's preparer is the colleague: not provably the same
+                }
+
+                void FreshForAnother(IDrafts drafts, string clerk, string colleague)
+                {
+                    drafts.Attest(new Draft(colleague, 100m), clerk);
+                }
+            }
+            """);
 }

@@ -573,7 +573,7 @@ public class CustomRuleKindTests
 
             class Nightly
             {
-                void A(Ops.Exporter e, Ops.Receipts r) { {|#0:r.Record("skv")|}; e.Send("fk"); } // CASE109, not also CASE101: one mistake, one diagnostic
+                void A(Ops.Exporter e, Ops.Receipts r) { {|#0:r.Record("skv")|}; {|#5:e.Send("fk")|}; } // CASE109, not also CASE101: one mistake, one diagnostic
                 string B(Ops.Exporter e, Ops.Receipts r) { var transfer = {|#4:e.Send("fk")|}; try { {|#2:r.Record("fk")|}; } {|#3:catch|} { } return transfer; }
             }
             """, SignatureRules.Replace("""
@@ -585,7 +585,7 @@ public class CustomRuleKindTests
                 { "id": "CASE110", "kind": "coverNotSwallowed", "title": "Receipt failure swallowed", "message": "'{cover}' fails silently in '{method}'",
                   "trigger": "register-export", "cover": "export-receipt" },
             """),
-            Custom("CASE109", 0).WithMessage("'Receipts.Record' records '\"skv\"', but 'Exporter.Send' sent to '\"fk\"'"),
+            Custom("CASE109", 0).WithLocation(5).WithMessage("'Receipts.Record' records '\"skv\"', but 'Exporter.Send' sent to '\"fk\"'"),
             Custom("CASE110", 2).WithLocation(3).WithLocation(4));
 
     // ---- rules nobody uses ----------------------------------------------------------------------------------------
