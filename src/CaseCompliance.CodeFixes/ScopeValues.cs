@@ -11,6 +11,40 @@ using CaseCompliance.Analyzers.Model;
 
 namespace CaseCompliance.CodeFixes
 {
+    /// <summary>How a fix reaches a method of a role from where it inserts code.</summary>
+    internal enum RoleCallKind
+    {
+        /// <summary>On a parameter, local, field or property in scope: <c>audit.Record(...)</c>.</summary>
+        Service,
+
+        /// <summary>A method of the function's own type: <c>Record(...)</c>.</summary>
+        Own,
+
+        /// <summary>An extension method on a value in scope: <c>log.Record(...)</c>.</summary>
+        Extension,
+
+        /// <summary>A static method of another type: <c>AuditTrail.Record(...)</c>.</summary>
+        Static,
+    }
+
+    /// <summary>A method of a role and how to reach it (see <see cref="ScopeValues.RoleCalls"/>).</summary>
+    internal sealed class RoleCall
+    {
+        public RoleCall(ISymbol? receiver, IMethodSymbol method, RoleCallKind kind)
+        {
+            Receiver = receiver;
+            Method = method;
+            Kind = kind;
+        }
+
+        /// <summary>The value in scope the method is called on (a service, or an extension's first argument).</summary>
+        public ISymbol? Receiver { get; }
+
+        public IMethodSymbol Method { get; }
+
+        public RoleCallKind Kind { get; }
+    }
+
     /// <summary>
     /// What code inserted at a place can use: the parameters, earlier locals, fields and properties in scope; a
     /// service among them with a method of a given role; and values for that method's parameters (by role, by the
@@ -22,9 +56,13 @@ namespace CaseCompliance.CodeFixes
         private readonly CaseModel caseModel;
         private readonly List<ISymbol> symbols;
 
-        private ScopeValues(CaseModel caseModel, SemanticModel model, IMethodSymbol function, List<ISymbol> symbols)
+        /// <summary>Where the code binds: the position of the expression it is for, inside the function's body.</summary>
+        private readonly int position;
+
+        private ScopeValues(CaseModel caseModel, SemanticModel model, IMethodSymbol function, List<ISymbol> symbols, int position)
         {
             this.model = model;
+            this.position = position;
             Function = function;
             this.symbols = symbols;
             this.caseModel = caseModel;
@@ -48,25 +86,37 @@ namespace CaseCompliance.CodeFixes
 
             var position = anchor.SpanStart;
             var symbols = model.LookupSymbols(at.SpanStart).Where(s => IsUsableAt(s, position, function)).ToList();
-            return new ScopeValues(caseModel, model, function, symbols);
+            return new ScopeValues(caseModel, model, function, symbols, at.SpanStart);
         }
 
         /// <summary>
-        /// A service in scope (parameter, field, property, or this type) with a method of <paramref name="role"/>:
-        /// in an async function an awaitable one, elsewhere a synchronous one (never fire and forget).
+        /// The calls of a method of <paramref name="role"/> that code here can make, best first: on a service in scope
+        /// (parameter, local, field or property), on this type, as an extension method on a value in scope, or as a
+        /// static method of a type of this compilation or of the assemblies its services come from. In an async
+        /// function awaitable methods come first; elsewhere awaitable ones are left out (never fire and forget).
         /// </summary>
-        public (ISymbol? Receiver, IMethodSymbol Method)? FindServiceMethod(RoleSet role)
+        public List<RoleCall> RoleCalls(RoleSet role)
         {
-            var candidates = new List<(ISymbol? Receiver, IMethodSymbol Method)>();
+            var calls = new List<RoleCall>();
+            var seen = new HashSet<string>();
+            void Add(RoleCall call)
+            {
+                if ((!IsAwaitable(call.Method.ReturnType) || IsAsync) && model.IsAccessible(position, call.Method)
+                    && seen.Add((call.Receiver?.Name ?? call.Method.ContainingType.Name) + "." + call.Method.GetDocumentationCommentId()))
+                {
+                    calls.Add(call);
+                }
+            }
+
             foreach (var symbol in symbols)
             {
                 if (TypeOf(symbol) is { } type)
                 {
                     foreach (var method in MethodsWithRole(type, role))
                     {
-                        if (!method.IsStatic && model.IsAccessible(0, method))
+                        if (!method.IsStatic)
                         {
-                            candidates.Add((symbol, method));
+                            Add(new RoleCall(symbol, method, RoleCallKind.Service));
                         }
                     }
                 }
@@ -76,37 +126,207 @@ namespace CaseCompliance.CodeFixes
             {
                 foreach (var method in MethodsWithRole(own, role))
                 {
-                    candidates.Add((null, method));
+                    if (method.IsStatic || !IsStaticContext)
+                    {
+                        Add(new RoleCall(null, method, RoleCallKind.Own));
+                    }
                 }
             }
 
-            foreach (var candidate in candidates)
+            foreach (var method in StaticMethodsWithRole(role))
             {
-                if (IsAwaitable(candidate.Method.ReturnType) == IsAsync)
+                if (method.IsExtensionMethod)
                 {
-                    return candidate;
+                    foreach (var symbol in symbols)
+                    {
+                        if (TypeOf(symbol) is { } type && model.Compilation.ClassifyConversion(type, method.Parameters[0].Type) is { IsImplicit: true, IsUserDefined: false })
+                        {
+                            Add(new RoleCall(symbol, method, RoleCallKind.Extension));
+                        }
+                    }
+                }
+                else if (!SymbolEqualityComparer.Default.Equals(method.ContainingType, Function.ContainingType))
+                {
+                    Add(new RoleCall(null, method, RoleCallKind.Static));
                 }
             }
 
-            return IsAsync && candidates.Count > 0 ? candidates[0] : null;
+            return calls
+                .Select((call, index) => (call, index))
+                .OrderByDescending(c => IsAsync && IsAwaitable(c.call.Method.ReturnType))
+                .ThenBy(c => c.index)
+                .Select(c => c.call)
+                .ToList();
         }
+
+        /// <summary>
+        /// The first call of <see cref="RoleCalls"/> for a guard-like fix that has its arguments from the guarded call:
+        /// one whose every required argument can be filled.
+        /// </summary>
+        public (RoleCall Call, ExpressionSyntax Syntax)? FirstCall(RoleSet role, Func<IParameterSymbol, ExpressionSyntax?> known, IReadOnlyList<IOperation> preferred)
+        {
+            foreach (var call in RoleCalls(role))
+            {
+                if (TryCall(call, known, preferred) is { } syntax && Binds(syntax, call.Method))
+                {
+                    return (call, syntax);
+                }
+            }
+
+            return null;
+        }
+
+        private bool IsStaticContext
+        {
+            get
+            {
+                var member = Function;
+                while (member.ContainingSymbol is IMethodSymbol outer)
+                {
+                    member = outer;
+                }
+
+                return member.IsStatic;
+            }
+        }
+
+        /// <summary>
+        /// Static and extension methods of <paramref name="role"/> in the types of this compilation and of the
+        /// assemblies the services in scope come from (an audit library's own helpers), found once per compilation.
+        /// </summary>
+        private IEnumerable<IMethodSymbol> StaticMethodsWithRole(RoleSet role)
+        {
+            var assemblies = new List<IAssemblySymbol> { model.Compilation.Assembly };
+            foreach (var symbol in symbols)
+            {
+                if (TypeOf(symbol)?.ContainingAssembly is { } assembly && !assemblies.Contains(assembly, SymbolEqualityComparer.Default))
+                {
+                    assemblies.Add(assembly);
+                }
+            }
+
+            foreach (var assembly in assemblies)
+            {
+                foreach (var method in StaticMethods.GetValue(assembly, StaticMethodsOf))
+                {
+                    if (caseModel.HasRole(method, role))
+                    {
+                        yield return method;
+                    }
+                }
+            }
+        }
+
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IAssemblySymbol, List<IMethodSymbol>> StaticMethods = new();
+
+        /// <summary>The public or internal static methods of the static classes and other types of an assembly.</summary>
+        private static List<IMethodSymbol> StaticMethodsOf(IAssemblySymbol assembly)
+        {
+            var methods = new List<IMethodSymbol>();
+            var stack = new Stack<INamespaceOrTypeSymbol>();
+            stack.Push(assembly.GlobalNamespace);
+            while (stack.Count > 0)
+            {
+                foreach (var member in stack.Pop().GetMembers())
+                {
+                    switch (member)
+                    {
+                        case INamespaceSymbol ns:
+                            stack.Push(ns);
+                            break;
+                        case INamedTypeSymbol type when type.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal:
+                            stack.Push(type);
+                            break;
+                        case IMethodSymbol { IsStatic: true, MethodKind: MethodKind.Ordinary } method:
+                            methods.Add(method);
+                            break;
+                    }
+                }
+            }
+
+            return methods;
+        }
+
+        /// <summary>
+        /// <c>receiver.Method(arguments)</c> (awaited in an async function when the method is awaitable), with every
+        /// argument from <paramref name="known"/>, the guarded call's values or the scope; null when a required
+        /// argument has no fitting value: such a call would not compile or would record nobody.
+        /// </summary>
+        public ExpressionSyntax? TryCall(RoleCall call, Func<IParameterSymbol, ExpressionSyntax?> known, IReadOnlyList<IOperation> preferred)
+        {
+            var method = call.Method;
+            var parameters = method.Parameters.AsEnumerable();
+            ExpressionSyntax target;
+            switch (call.Kind)
+            {
+                case RoleCallKind.Service:
+                    target = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Name(call.Receiver!), SyntaxFactory.IdentifierName(method.Name));
+                    break;
+                case RoleCallKind.Own:
+                    target = SyntaxFactory.IdentifierName(method.Name);
+                    break;
+                case RoleCallKind.Extension when ExtensionBinds(call):
+                    target = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Name(call.Receiver!), SyntaxFactory.IdentifierName(method.Name));
+                    parameters = parameters.Skip(1);
+                    break;
+                default:
+                    target = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, TypeName(method.ContainingType), SyntaxFactory.IdentifierName(method.Name));
+                    break;
+            }
+
+            var arguments = new List<ArgumentSyntax>();
+            if (call.Kind == RoleCallKind.Extension && parameters.Count() == method.Parameters.Length)
+            {
+                arguments.Add(SyntaxFactory.Argument(Name(call.Receiver!))); // called as a static method
+                parameters = parameters.Skip(1);
+            }
+
+            if (Arguments(parameters, known, call.Receiver, preferred) is not { } rest)
+            {
+                return null;
+            }
+
+            arguments.AddRange(rest);
+            ExpressionSyntax invocation = SyntaxFactory.InvocationExpression(target, SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments)));
+            return IsAsync && IsAwaitable(method.ReturnType) ? SyntaxFactory.AwaitExpression(invocation) : invocation;
+        }
+
+        /// <summary>Whether the call binds, here, to the method meant (overload resolution and argument types agree).</summary>
+        public bool Binds(ExpressionSyntax call, IMethodSymbol method)
+        {
+            var invocation = call is AwaitExpressionSyntax awaited ? awaited.Expression : call;
+            var bound = model.GetSpeculativeSymbolInfo(position, invocation, SpeculativeBindingOption.BindAsExpression);
+            if (bound.Symbol is not IMethodSymbol target)
+            {
+                // A static type name still to be simplified (global::...) binds as well; anything else that fails does not.
+                return false;
+            }
+
+            var original = (target.ReducedFrom ?? target).OriginalDefinition;
+            return SymbolEqualityComparer.Default.Equals(original, method.OriginalDefinition);
+        }
+
+        private bool ExtensionBinds(RoleCall call)
+        {
+            var receiverType = TypeOf(call.Receiver!);
+            return receiverType is not null
+                && model.LookupSymbols(position, receiverType, call.Method.Name, includeReducedExtensionMethods: true)
+                    .OfType<IMethodSymbol>().Any(m => SymbolEqualityComparer.Default.Equals((m.ReducedFrom ?? m).OriginalDefinition, call.Method.OriginalDefinition));
+        }
+
+        private static ExpressionSyntax TypeName(INamedTypeSymbol type)
+            => SyntaxFactory.ParseTypeName(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+                .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
         /// <summary><c>receiver.Method(arguments)</c>, awaited in an async function when the method is awaitable.</summary>
-        public ExpressionSyntax Call(ISymbol? receiver, IMethodSymbol method, Func<IParameterSymbol, ExpressionSyntax?> known, IReadOnlyList<IOperation> preferred)
-        {
-            ExpressionSyntax call = SyntaxFactory.InvocationExpression(
-                receiver is null
-                    ? SyntaxFactory.IdentifierName(method.Name)
-                    : SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Name(receiver), SyntaxFactory.IdentifierName(method.Name)),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(Arguments(method, known, receiver, preferred))));
-            return IsAsync && IsAwaitable(method.ReturnType) ? SyntaxFactory.AwaitExpression(call) : call;
-        }
+        public ExpressionSyntax? Call(ISymbol? receiver, IMethodSymbol method, Func<IParameterSymbol, ExpressionSyntax?> known, IReadOnlyList<IOperation> preferred)
+            => TryCall(new RoleCall(receiver, method, receiver is null ? RoleCallKind.Own : RoleCallKind.Service), known, preferred);
 
-        private List<ArgumentSyntax> Arguments(IMethodSymbol method, Func<IParameterSymbol, ExpressionSyntax?> known, ISymbol? receiver, IReadOnlyList<IOperation> preferred)
+        private List<ArgumentSyntax>? Arguments(IEnumerable<IParameterSymbol> parameters, Func<IParameterSymbol, ExpressionSyntax?> known, ISymbol? receiver, IReadOnlyList<IOperation> preferred)
         {
             var arguments = new List<ArgumentSyntax>();
             var named = false;
-            foreach (var parameter in method.Parameters)
+            foreach (var parameter in parameters)
             {
                 var value = known(parameter);
                 if (value is null && parameter.Type.SpecialType == SpecialType.System_String && LooksLikeReason(parameter.Name))
@@ -121,8 +341,16 @@ namespace CaseCompliance.CodeFixes
                     continue;
                 }
 
-                value ??= SyntaxFactory.PostfixUnaryExpression(SyntaxKind.SuppressNullableWarningExpression,
-                    SyntaxFactory.LiteralExpression(SyntaxKind.DefaultLiteralExpression, SyntaxFactory.Token(SyntaxKind.DefaultKeyword)));
+                if (value is null && parameter.Type.Name == "CancellationToken")
+                {
+                    value = SyntaxFactory.LiteralExpression(SyntaxKind.DefaultLiteralExpression, SyntaxFactory.Token(SyntaxKind.DefaultKeyword));
+                }
+
+                if (value is null || parameter.RefKind is RefKind.Out or RefKind.Ref)
+                {
+                    return null; // nothing in scope fits: the fix is not offered rather than passing default
+                }
+
                 var argument = SyntaxFactory.Argument(value);
                 arguments.Add(named ? argument.WithNameColon(SyntaxFactory.NameColon(parameter.Name)) : argument);
             }
@@ -171,14 +399,17 @@ namespace CaseCompliance.CodeFixes
                 }
 
                 Consider(type, symbol.Name, 2, () => Name(symbol));
-                if (symbol is IParameterSymbol or ILocalSymbol && type.SpecialType == SpecialType.None && type.TypeKind is TypeKind.Class or TypeKind.Struct)
+                if (type.SpecialType == SpecialType.None && type.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Interface)
                 {
+                    // A member of a value in scope: request.Officer, or currentUser.StaffId for a staffId (its name
+                    // read together with the value's: "currentUser" + "StaffId").
                     foreach (var member in type.GetMembers())
                     {
-                        if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod: not null } property)
+                        if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: not null } property && model.IsAccessible(position, property))
                         {
-                            Consider(property.Type, property.Name, 1, () => SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
-                                SyntaxFactory.IdentifierName(symbol.Name), SyntaxFactory.IdentifierName(property.Name)));
+                            var name = Score(property.Name, parameter, reasonOnly) >= Score(symbol.Name + property.Name, parameter, reasonOnly) ? property.Name : symbol.Name + property.Name;
+                            Consider(property.Type, name, 1, () => SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
+                                Name(symbol), SyntaxFactory.IdentifierName(property.Name)));
                         }
                     }
                 }
@@ -213,7 +444,9 @@ namespace CaseCompliance.CodeFixes
 
             if ((LooksLikeStaff(parameter.Name) || LooksLikeStaff(parameter.Type.Name)) && LooksLikeStaff(name))
             {
-                return 2;
+                // A staff id takes an id (currentUser.StaffId), not a display name (currentUser.Name).
+                var wantsId = parameter.Type.SpecialType == SpecialType.System_String && parameter.Name.EndsWith("id", StringComparison.OrdinalIgnoreCase);
+                return !wantsId || name.EndsWith("id", StringComparison.OrdinalIgnoreCase) ? 2 : 0;
             }
 
             // A value of a type made for the parameter (an Officer for an Officer) fits; a string for a string does not.

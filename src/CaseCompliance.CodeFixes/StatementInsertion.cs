@@ -102,16 +102,17 @@ namespace CaseCompliance.CodeFixes
             {
                 if (plan(root, model, caseModel, diagnostic, context.CancellationToken) is { } planned)
                 {
-                    context.RegisterCodeFix(
+                    await CompilingFix.RegisterAsync(context,
                         CodeAction.Create(planned.Title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), plan, ct), key(diagnostic)),
-                        diagnostic);
+                        diagnostic).ConfigureAwait(false);
                 }
             }
         }
 
         /// <summary>A fix-all that applies the plans of all diagnostics of each document together.</summary>
         public static FixAllProvider FixAll(Func<SyntaxNode, SemanticModel, CaseModel, Diagnostic, CancellationToken, PlannedStatement?> plan)
-            => FixAllProvider.Create(async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, plan, context.CancellationToken).ConfigureAwait(false));
+            => FixAllProvider.Create(async (context, document, diagnostics) => await CompilingFix.FixAllAsync(document, diagnostics,
+                (some, ct) => ApplyAsync(document, some, plan, ct), context.CancellationToken).ConfigureAwait(false));
 
         /// <summary>
         /// Where statements for <paramref name="expression"/> go: the statement that holds it in its own body, or the

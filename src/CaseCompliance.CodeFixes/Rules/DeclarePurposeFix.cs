@@ -66,30 +66,41 @@ namespace CaseCompliance.CodeFixes.Rules
 
                     // The data's own purposes first when it has some, then every purpose of the catalog.
                     var allowed = Split(diagnostic, DiagnosticKeys.AllowedPurposes).ToList();
+                    var declare = new List<CodeAction>();
                     foreach (var purpose in allowed.Concat(caseModel.Purposes.Ordered().Where(p => !allowed.Contains(p))))
                     {
-                        Register(context, diagnostic, Edit.Declare, purpose, FixTitles.Format(diagnostic, $"Declare purpose '{purpose}'", caseModel));
+                        declare.Add(Action(context, diagnostic, Edit.Declare, purpose, FixTitles.Format(diagnostic, $"Declare purpose '{purpose}'", caseModel)));
                     }
+
+                    await CompilingFix.RegisterVariantsAsync(context, declare, diagnostic).ConfigureAwait(false);
                 }
                 else if (PurposeSyntax.TargetDeclaration(node, model, purposeAttribute, true, context.CancellationToken) is { } target)
                 {
                     var name = DeclarationName(target);
+                    var add = new List<CodeAction>();
+                    var narrow = new List<CodeAction>();
                     foreach (var purpose in Split(diagnostic, DiagnosticKeys.AllowedPurposes))
                     {
-                        Register(context, diagnostic, Edit.Add, purpose, FixTitles.Format(diagnostic, $"Add purpose '{purpose}' to '{name}'", caseModel));
-                        Register(context, diagnostic, Edit.Narrow, purpose, FixTitles.Format(diagnostic, $"Narrow '{name}' to purpose '{purpose}'", caseModel));
+                        add.Add(Action(context, diagnostic, Edit.Add, purpose, FixTitles.Format(diagnostic, $"Add purpose '{purpose}' to '{name}'", caseModel)));
+                        narrow.Add(Action(context, diagnostic, Edit.Narrow, purpose, FixTitles.Format(diagnostic, $"Narrow '{name}' to purpose '{purpose}'", caseModel)));
+                    }
+
+                    // Registered in pairs, as before: add, then narrow, for each purpose.
+                    if (add.Count > 0 && await CompilingFix.KeepsCompilingAsync(context.Document.Project.Solution, add[0], context.CancellationToken).ConfigureAwait(false)
+                        && await CompilingFix.KeepsCompilingAsync(context.Document.Project.Solution, narrow[0], context.CancellationToken).ConfigureAwait(false))
+                    {
+                        for (var i = 0; i < add.Count; i++)
+                        {
+                            context.RegisterCodeFix(add[i], diagnostic);
+                            context.RegisterCodeFix(narrow[i], diagnostic);
+                        }
                     }
                 }
             }
         }
 
-        private static void Register(CodeFixContext context, Diagnostic diagnostic, Edit edit, string purpose, string title)
-        {
-            var key = EquivalenceKey(diagnostic.Id, edit, purpose);
-            context.RegisterCodeFix(
-                CodeAction.Create(title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), edit, purpose, ct), key),
-                diagnostic);
-        }
+        private static CodeAction Action(CodeFixContext context, Diagnostic diagnostic, Edit edit, string purpose, string title)
+            => CodeAction.Create(title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), edit, purpose, ct), EquivalenceKey(diagnostic.Id, edit, purpose));
 
         private static string EquivalenceKey(string id, Edit edit, string purpose) => $"{id}.{edit}Purpose.{purpose}";
 
@@ -106,7 +117,7 @@ namespace CaseCompliance.CodeFixes.Rules
             }
 
             var matching = diagnostics.Where(d => d.Id == parts[0]).ToImmutableArray();
-            return await ApplyAsync(document, matching, edit, parts[2], context.CancellationToken).ConfigureAwait(false);
+            return await CompilingFix.FixAllAsync(document, matching, (some, ct) => ApplyAsync(document, some, edit, parts[2], ct), context.CancellationToken).ConfigureAwait(false);
         }
 
         private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, Edit edit, string purpose, CancellationToken cancellationToken)

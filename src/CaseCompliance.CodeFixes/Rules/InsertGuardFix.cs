@@ -114,12 +114,12 @@ namespace CaseCompliance.CodeFixes.Rules
         /// <summary><c>checker.EnsureImpartial(officer, @case);</c> or <c>if (!checker.IsImpartial(officer, @case)) throw ...;</c>.</summary>
         private static PlannedStatement? CoverCall(CaseModel caseModel, Diagnostic diagnostic, SyntaxNode anchor, List<IOperation> arguments, ScopeValues scope)
         {
-            if (scope.FindServiceMethod(FixModel.Roles(caseModel, diagnostic, "cover")) is not { } choice)
+            if (scope.FirstCall(FixModel.Roles(caseModel, diagnostic, "cover"), _ => null, arguments) is not { } found)
             {
-                return null;
+                return null; // no check in reach whose arguments the scope can fill
             }
 
-            var check = scope.Call(choice.Receiver, choice.Method, _ => null, arguments);
+            var (choice, check) = found;
             var title = FixTitles.Format(diagnostic, FixTitles.Action(diagnostic, "Call '{call}' before the call", ("call", SymbolText.Member(choice.Method))), caseModel);
             var returnsBool = Conditions.ReturnsBool(choice.Method);
             var message = Message(diagnostic, $"'{SymbolText.Member(choice.Method)}' did not pass");

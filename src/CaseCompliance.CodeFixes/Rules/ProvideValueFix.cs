@@ -46,7 +46,7 @@ namespace CaseCompliance.CodeFixes.Rules
                 if (FixModel.IsKind(diagnostic, RuleKind.RequiredValue) && Rewrite(root, model, caseModel, diagnostic, context.CancellationToken) is { } rewrite)
                 {
                     diagnostic.Properties.TryGetValue(DiagnosticKeys.Member, out var member);
-                    context.RegisterCodeFix(
+                    await CompilingFix.RegisterAsync(context, 
                         CodeAction.Create(FixTitles.Format(diagnostic, FixTitles.Action(diagnostic, "Add a placeholder for '{member}' to fill in", ("member", member ?? "the value")), caseModel),
                             ct => PurposeSyntax.CleanUpAsync(context.Document.WithSyntaxRoot(root.ReplaceNode(rewrite.Old, rewrite.New)), ct), diagnostic.Id + "." + Key),
                         diagnostic);

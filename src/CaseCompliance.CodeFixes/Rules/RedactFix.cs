@@ -45,7 +45,7 @@ namespace CaseCompliance.CodeFixes.Rules
             {
                 if (FixModel.IsKind(diagnostic, RuleKind.NoFlowToSink) && Plan(root, model, caseModel, diagnostic, context.CancellationToken) is { } plan)
                 {
-                    context.RegisterCodeFix(
+                    await CompilingFix.RegisterAsync(context, 
                         CodeAction.Create(FixTitles.Format(diagnostic, FixTitles.Action(diagnostic, "Redact with '{call}'", ("call", plan.Name)), caseModel),
                             ct => PurposeSyntax.CleanUpAsync(context.Document.WithSyntaxRoot(root.ReplaceNode(plan.Carrier, plan.Wrapped)), ct), diagnostic.Id + "." + Key),
                         diagnostic);

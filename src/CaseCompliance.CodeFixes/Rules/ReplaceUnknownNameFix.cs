@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
@@ -53,9 +54,10 @@ namespace CaseCompliance.CodeFixes.Rules
                 var isPurpose = !(diagnostic.Properties.TryGetValue("catalog", out var which) && which == "grounds");
                 var catalog = isPurpose ? caseModel.Purposes : caseModel.Grounds;
                 diagnostic.Properties.TryGetValue(DiagnosticKeys.Suggestion, out var closest);
+                var actions = new List<CodeAction>();
                 if (closest is not null)
                 {
-                    context.RegisterCodeFix(Action(context.Document, root, expression, catalog, diagnostic, caseModel, closest, ClosestKey(diagnostic.Id)), diagnostic);
+                    actions.Add(Action(context.Document, root, expression, catalog, diagnostic, caseModel, closest, ClosestKey(diagnostic.Id)));
                 }
 
                 foreach (var value in catalog.Ordered())
@@ -63,9 +65,12 @@ namespace CaseCompliance.CodeFixes.Rules
                     if (value != closest)
                     {
                         var key = diagnostic.Id + (isPurpose ? ".ReplacePurpose." : ".ReplaceGround.") + value;
-                        context.RegisterCodeFix(Action(context.Document, root, expression, catalog, diagnostic, caseModel, value, key), diagnostic);
+                        actions.Add(Action(context.Document, root, expression, catalog, diagnostic, caseModel, value, key));
                     }
                 }
+
+                // The variants differ only in the name written: one that compiles stands for all of them.
+                await CompilingFix.RegisterVariantsAsync(context, actions, diagnostic).ConfigureAwait(false);
             }
         }
 
