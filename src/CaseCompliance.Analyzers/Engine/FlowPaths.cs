@@ -161,6 +161,117 @@ namespace CaseCompliance.Analyzers.Engine
         /// <summary>True when some path from entry to exit passes <paramref name="site"/> and never a cover.</summary>
         public bool HasUncoveredPathThrough(FlowSite site) => ReachableUncovered(site) && LeavesUncovered(site);
 
+        /// <summary>
+        /// Evidence for a finding on <paramref name="site"/>: the blocks of one path that shows it (from the entry to
+        /// the site for a guard, from the site to the exit for a duty on every path), in order. Empty when there is
+        /// no such path.
+        /// </summary>
+        public List<BasicBlock> UncoveredPath(FlowSite site, bool fromEntry)
+        {
+            var path = new List<BasicBlock>();
+            if (fromEntry ? !ReachableUncovered(site) : !LeavesUncovered(site))
+            {
+                return path;
+            }
+
+            var parents = new int[graph.Blocks.Length];
+            for (var i = 0; i < parents.Length; i++)
+            {
+                parents[i] = -2;
+            }
+
+            var queue = new Queue<BasicBlock>();
+            BasicBlock? goal = null;
+            if (fromEntry)
+            {
+                parents[0] = -1;
+                queue.Enqueue(graph.Blocks[0]);
+            }
+            else
+            {
+                parents[site.Block.Ordinal] = -1;
+                foreach (var next in Successors(site.Block, checks: true))
+                {
+                    if (parents[next.Ordinal] == -2 && leadsToExitUncovered![next.Ordinal])
+                    {
+                        parents[next.Ordinal] = site.Block.Ordinal;
+                        queue.Enqueue(next);
+                    }
+                }
+            }
+
+            var target = fromEntry ? site.Block.Ordinal : graph.Blocks.Length - 1;
+            while (queue.Count > 0 && goal is null)
+            {
+                var block = queue.Dequeue();
+                if (block.Ordinal == target)
+                {
+                    goal = block;
+                    break;
+                }
+
+                if (fromEntry && HasCover(block))
+                {
+                    continue;
+                }
+
+                var nexts = new List<BasicBlock>(Successors(block, checks: true));
+                if (fromEntry)
+                {
+                    foreach (var (handler, tryRegion) in CatchHandlers(block))
+                    {
+                        if (!covers.TrustCoveringTries || !HasCoverIn(tryRegion))
+                        {
+                            nexts.Add(handler);
+                        }
+                    }
+                }
+
+                foreach (var next in nexts)
+                {
+                    if (parents[next.Ordinal] == -2 && (fromEntry ? reachedUncovered![next.Ordinal] : leadsToExitUncovered![next.Ordinal] && !HasCover(next)))
+                    {
+                        parents[next.Ordinal] = block.Ordinal;
+                        queue.Enqueue(next);
+                    }
+                }
+            }
+
+            for (var at = goal?.Ordinal ?? -1; at >= 0; at = parents[at])
+            {
+                path.Insert(0, graph.Blocks[at]);
+            }
+
+            return path;
+        }
+
+        /// <summary>
+        /// The condition of the first block on <paramref name="path"/> where the path takes a branch whose other side
+        /// is covered (the branch that leaves the cover out), or null when the path has no such choice.
+        /// </summary>
+        public IOperation? DecidingBranch(List<BasicBlock> path, bool fromEntry)
+        {
+            for (var i = 0; i + 1 < path.Count; i++)
+            {
+                var block = path[i];
+                if (block.BranchValue is not { } condition || block.ConditionalSuccessor?.Destination is not { } conditional
+                    || block.FallThroughSuccessor?.Destination is not { } fallThrough)
+                {
+                    continue;
+                }
+
+                // A check the path fails, or a branch whose other side covers (and, after the site, still goes on to the exit).
+                var other = path[i + 1] == conditional ? fallThrough : conditional;
+                var otherCovers = HasCover(other) || !fromEntry && !leadsToExitUncovered![other.Ordinal] && ReachesExit(other);
+                if (passing[block.Ordinal] >= 0 || otherCovers)
+                {
+                    return condition;
+                }
+            }
+
+            return null;
+        }
+
         private void Collect(BasicBlock block, IOperation operation, ref int order)
         {
             // Post-order: arguments are evaluated before the call that takes them.

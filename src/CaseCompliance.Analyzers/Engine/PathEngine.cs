@@ -495,6 +495,7 @@ namespace CaseCompliance.Analyzers.Engine
                     }
 
                     bool uncovered;
+                    var decided = paths; // the paths whose answer stands: evidence comes from them
                     if (rule.Kind == PathRuleKind.GuardBefore)
                     {
                         uncovered = paths.ReachableUncovered(site);
@@ -511,6 +512,7 @@ namespace CaseCompliance.Analyzers.Engine
                             }
 
                             uncovered = own.ReachableUncovered(own.Sites[IndexOf(paths, site)]);
+                            decided = own;
                         }
 
                         if (uncovered && !rule.Status.IsEmpty || uncovered && rule.CheckedResult)
@@ -534,6 +536,7 @@ namespace CaseCompliance.Analyzers.Engine
 
                             uncovered = matching.HasUncoveredPathThrough(matching.Sites[IndexOf(paths, site)])
                                 && !(rule.MismatchReportedElsewhere && AllReportedAsMismatched(rule, paths, body, mismatched));
+                            decided = matching;
                         }
 
                         if (uncovered && rule.SwallowReportedElsewhere && !InHandler(site.Block) && HasCoveringTry(graph))
@@ -541,13 +544,15 @@ namespace CaseCompliance.Analyzers.Engine
                             // Uncovered only through the catch of a try that covers: the swallowed failure is the finding.
                             trusting ??= Paths(ruleIndex, body, graph, false, trustCoveringTries: true);
                             uncovered = trusting.HasUncoveredPathThrough(trusting.Sites[IndexOf(paths, site)]);
+                            decided = trusting;
                         }
                     }
 
                     if (uncovered && reported.Add(site.Invocation.Syntax))
                     {
                         var gaps = Gaps(paths);
-                        report(rule.Rule.Create(site.Invocation.Syntax.GetLocation(), gaps.Select(g => g.Syntax.GetLocation()),
+                        var evidence = Evidence(rule, decided, decided.Sites[IndexOf(decided, site)], gaps);
+                        report(rule.Rule.Create(site.Invocation.Syntax.GetLocation(), gaps.Select(g => g.Syntax.GetLocation()).Concat(evidence),
                             gaps.Count == 0 ? null : ImmutableDictionary<string, string?>.Empty.Add(CoverageGapProperty, string.Join(", ", gaps.Select(g => SymbolText.Member(g.TargetMethod)).Distinct())),
                             SymbolText.Member(site.Invocation.TargetMethod), SymbolText.Member(owner), CoverText(rule)));
                     }
@@ -584,6 +589,75 @@ namespace CaseCompliance.Analyzers.Engine
                 }
 
                 return gaps;
+            }
+
+            /// <summary>
+            /// Where a finding shows why, after its coverage gaps: on one path that leaves the cover out, the branch
+            /// that decides it (a check that fails, or a condition whose other side covers), the calls of this
+            /// compilation's methods on it that were followed and did not cover (the helper that was not enough), and,
+            /// for a duty after the trigger, the statement by which the path leaves.
+            /// </summary>
+            private List<Location> Evidence(PathRule rule, FlowPaths paths, FlowSite site, List<IInvocationOperation> gaps)
+            {
+                var locations = new List<Location>();
+                var guard = rule.Kind == PathRuleKind.GuardBefore;
+
+                // A guard is missing on a path from the entry to the trigger; a duty on every path, on a path through it.
+                var before = paths.UncoveredPath(site, fromEntry: true);
+                var after = guard ? new List<BasicBlock>() : paths.UncoveredPath(site, fromEntry: false);
+                if (before.Count == 0 && after.Count == 0)
+                {
+                    return locations;
+                }
+
+                var trigger = site.Invocation.Syntax;
+                void Add(SyntaxNode? node)
+                {
+                    if (node is not null && !node.Span.IntersectsWith(trigger.Span) && !locations.Any(l => l.SourceSpan == node.Span)
+                        && !gaps.Any(g => g.Syntax == node) && node.SyntaxTree == trigger.SyntaxTree)
+                    {
+                        locations.Add(node.GetLocation());
+                    }
+                }
+
+                Add((paths.DecidingBranch(before, fromEntry: true) ?? paths.DecidingBranch(after, fromEntry: false))?.Syntax);
+
+                var helpers = 0;
+                var beforeBlocks = new HashSet<BasicBlock>(before);
+                var afterBlocks = new HashSet<BasicBlock>(after);
+                foreach (var other in paths.Sites)
+                {
+                    var isBefore = beforeBlocks.Contains(other.Block) && (other.Block != site.Block || other.Order < site.Order);
+                    var isAfter = afterBlocks.Contains(other.Block) && (other.Block != site.Block || other.Order > site.Order);
+                    if (helpers == 2 || !isBefore && !isAfter)
+                    {
+                        continue;
+                    }
+
+                    // A cover that did not count here (its result unused, about another value), or a helper of this
+                    // compilation that could cover but does not on every path.
+                    var target = (other.Invocation.TargetMethod.ReducedFrom ?? other.Invocation.TargetMethod).OriginalDefinition;
+                    if (gaps.Contains(other.Invocation) || engine.HasAnyRole(target, rule.Trigger))
+                    {
+                        continue;
+                    }
+
+                    if (engine.HasAnyRole(target, rule.Cover)
+                        || engine.sources.Resolve(target, cancellationToken).Body is { } helper && engine.MayCover(helper, engine.sources.Depth, cancellationToken))
+                    {
+                        Add(other.Invocation.Syntax);
+                        helpers++;
+                    }
+                }
+
+                if (after.Count >= 2 && after[after.Count - 2] is { } last && last != site.Block)
+                {
+                    // The last block before the exit: a return's value (`return person;`), or its last statement.
+                    var leaving = last.BranchValue?.Syntax ?? (last.Operations.Length > 0 ? last.Operations[last.Operations.Length - 1].Syntax : null);
+                    Add(leaving?.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax>() ?? leaving);
+                }
+
+                return locations;
             }
 
             private string CoverText(PathRule rule) => string.Join(", ", engine.model.Roles.Names(rule.Cover.Union(rule.Status)));

@@ -137,13 +137,13 @@ public class CustomRuleKindTests
 
             class Nightly
             {
-                void A(Ops.Exporter e, Ops.Receipts r, bool retry) { if (retry) { e.Send("fk"); r.Record("fk"); } else {|#0:e.Send("fk")|}; }
+                void A(Ops.Exporter e, Ops.Receipts r, bool retry) { if ({|#2:retry|}) { e.Send("fk"); r.Record("fk"); } else {|#0:e.Send("fk")|}; }
                 void B(Ops.Exporter e, Ops.Receipts r) { try { e.Send("fk"); } finally { r.Record("fk"); } }
-                void C(Ops.Exporter e, Ops.Receipts r) { r.Record("skv"); {|#1:e.Send("fk")|}; }
+                void C(Ops.Exporter e, Ops.Receipts r) { {|#3:r.Record("skv")|}; {|#1:e.Send("fk")|}; }
             }
             """, SignatureRules,
-            Custom("CASE101", 0).WithMessage("'Exporter.Send' sends the register, but a path through 'Nightly.A' never records it (export-receipt)"),
-            Custom("CASE101", 1));
+            Custom("CASE101", 0).WithLocation(2).WithMessage("'Exporter.Send' sends the register, but a path through 'Nightly.A' never records it (export-receipt)"),
+            Custom("CASE101", 1).WithLocation(3)); // the receipt for another target is the evidence
 
     [Fact]
     public Task Required_on_every_path_fix_inserts_the_cover_call_and_fixes_all()
@@ -213,12 +213,12 @@ public class CustomRuleKindTests
             class Desk
             {
                 void A(Export.Exporter e, Export.Policy p, Export.CaseFile f) { if (!p.MayReceive("skv", f)) return; if (f.SecrecyCleared) e.Export(f, "skv"); }
-                void B(Export.Exporter e, Export.Policy p, Export.CaseFile f) { p.MayReceive("skv", f); if (f.SecrecyCleared) {|#0:e.Export(f, "skv")|}; }
+                void B(Export.Exporter e, Export.Policy p, Export.CaseFile f) { {|#2:p.MayReceive("skv", f)|}; if (f.SecrecyCleared) {|#0:e.Export(f, "skv")|}; }
                 void C(Export.Exporter e, Export.Policy p, Export.CaseFile f) { if (p.MayReceive("skv", f) && f.SecrecyCleared) e.Export(f, "skv"); }
                 void D(Export.Exporter e, Export.Policy p, Export.CaseFile f) { if (p.MayReceive("skv", f)) {|#1:e.Export(f, "skv")|}; }
             }
             """, ExportRules,
-            Custom("CASE102", 0).WithMessage("'Exporter.Export' exports a case file, but a path through 'Desk.B' reaches it without recipient-check"),
+            Custom("CASE102", 0).WithLocation(2).WithMessage("'Exporter.Export' exports a case file, but a path through 'Desk.B' reaches it without recipient-check"),
             Custom("CASE103", 1).WithMessage("'Exporter.Export' exports before 'secrecy-cleared' holds in 'Desk.D'"));
 
     [Fact]
