@@ -188,7 +188,10 @@ namespace CaseCompliance.Analyzers.Engine
                 case IInvocationOperation invocation:
                     if (IsCheckCall(invocation.TargetMethod))
                     {
-                        return rule.PassesWhenTrue(invocation.TargetMethod.Name);
+                        // A check of another object (IsImpartial(colleague, c) before Decide(c, me)) checks nothing here.
+                        return subjects is not null && GivenAnother(originals.FindCall(invocation.Syntax) ?? invocation, subjects)
+                            ? null
+                            : rule.PassesWhenTrue(invocation.TargetMethod.Name);
                     }
 
                     if (IsStatus(invocation.TargetMethod))
@@ -383,17 +386,55 @@ namespace CaseCompliance.Analyzers.Engine
                 return true;
             }
 
-            foreach (var subject in subjects)
+            return !IsAnother(root, subjects);
+        }
+
+        /// <summary>
+        /// Whether a cover or helper call is given another object than the guarded call (<c>RequireAttested(previous)</c>
+        /// before <c>Disburse(p)</c>): one of its arguments, or its receiver, is provably another variable of the type
+        /// of what the guarded call is given. Such a call guards that other object, not this one.
+        /// </summary>
+        internal static bool GivenAnother(IInvocationOperation call, IReadOnlyList<IOperation> subjects)
+        {
+            if (call.Instance is { } receiver && Root(receiver) is { } self && IsAnother(self, subjects))
             {
-                // Only another object of the same type is another payment; a review record about it may well be its status.
-                if (Root(subject) is not { } other || ValueIdentity.Compare(root, other) != Sameness.Different
-                    || !SymbolEqualityComparer.Default.Equals(root.Type, other.Type))
+                return true;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (Root(argument.Value) is { } root && IsAnother(root, subjects))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="root"/> is provably another object than what the guarded call is given: some
+        /// value it is given has the same type, and every such value is provably another variable. Only another
+        /// object of the same type is another payment; a review record about it may well carry its status.
+        /// </summary>
+        internal static bool IsAnother(IOperation root, IReadOnlyList<IOperation> subjects)
+        {
+            var sameType = false;
+            foreach (var subject in subjects)
+            {
+                if (Root(subject) is not { } other || !SymbolEqualityComparer.Default.Equals(root.Type, other.Type))
+                {
+                    continue;
+                }
+
+                sameType = true;
+                if (ValueIdentity.Compare(root, other) != Sameness.Different)
+                {
+                    return false;
+                }
+            }
+
+            return sameType;
         }
 
         /// <summary>The variable a member chain starts from (<c>p</c> in <c>p.Details.IsAttested</c>); null for anything else.</summary>

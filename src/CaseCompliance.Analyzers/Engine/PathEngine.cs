@@ -443,12 +443,14 @@ namespace CaseCompliance.Analyzers.Engine
                     ? owner.Parameters.FirstOrDefault(p => engine.model.HasRole(p, rule.ComparedParameter))
                     : null;
                 var conditions = rule.HasConditionChecks
-                    ? new Conditions(engine.model, rule, body.Originals, graph, compared, invocation => HelperCheck(ruleIndex, invocation, calls), subjects)
+                    ? new Conditions(engine.model, rule, body.Originals, graph, compared,
+                        invocation => subjects is not null && GivenAnother(body, invocation, subjects) ? null : HelperCheck(ruleIndex, invocation, calls), subjects)
                     : null;
                 System.Func<BasicBlock, bool?>? passing = conditions is null ? null : conditions.PassingOutcome;
 
                 return new FlowPaths(graph, new FlowCovers(
-                    invocation => (exclude is null || !exclude(invocation)) && Covers(ruleIndex, invocation, graph, body, calls),
+                    invocation => (exclude is null || !exclude(invocation)) && Covers(ruleIndex, invocation, graph, body, calls)
+                        && !(subjects is not null && GivenAnother(body, invocation, subjects)),
                     passing,
                     discardRejections,
                     effect,
@@ -499,7 +501,7 @@ namespace CaseCompliance.Analyzers.Engine
                     if (rule.Kind == PathRuleKind.GuardBefore)
                     {
                         uncovered = paths.ReachableUncovered(site);
-                        if (!uncovered && !rule.Status.IsEmpty && Subjects(body, site) is { } subjects
+                        if (!uncovered && (!rule.Status.IsEmpty || !rule.Cover.IsEmpty) && Subjects(body, site) is { } subjects
                             && StatusOfAnother(rule, body, subjects, ref statusRoots))
                         {
                             // A status of another object guards nothing here: look again with only the call's own objects.
@@ -680,24 +682,40 @@ namespace CaseCompliance.Analyzers.Engine
                             {
                                 roots.Add(variable);
                             }
+                            else if (operation is IInvocationOperation call && !engine.HasAnyRole(call.TargetMethod, rule.Trigger)
+                                && (engine.HasAnyRole(call.TargetMethod, rule.Cover) || call.TargetMethod.Locations.Any(l => l.IsInSource)))
+                            {
+                                // A cover or a helper of this compilation given an object: it may guard that object only.
+                                foreach (var argument in call.Arguments)
+                                {
+                                    if (Conditions.Root(argument.Value) is { } given)
+                                    {
+                                        roots.Add(given);
+                                    }
+                                }
+
+                                if (call.Instance is { } receiver && Conditions.Root(receiver) is { } self)
+                                {
+                                    roots.Add(self);
+                                }
+                            }
                         }
                     }
                 }
 
                 foreach (var root in roots)
                 {
-                    foreach (var subject in subjects)
+                    if (Conditions.IsAnother(root, subjects))
                     {
-                        if (Conditions.Root(subject) is { } other && SymbolEqualityComparer.Default.Equals(root.Type, other.Type)
-                            && ValueIdentity.Compare(root, other) == Sameness.Different)
-                        {
-                            return true;
-                        }
+                        return true;
                     }
                 }
 
                 return false;
             }
+
+            private static bool GivenAnother(Body body, IInvocationOperation invocation, IReadOnlyList<IOperation> subjects)
+                => Conditions.GivenAnother(body.Originals.FindCall(invocation.Syntax) ?? invocation, subjects);
 
             /// <summary>The values a trigger call is given (its arguments, as the compiler built them); null when none.</summary>
             private static IReadOnlyList<IOperation>? Subjects(Body body, FlowSite site)

@@ -254,4 +254,103 @@ public class InterproceduralPathTests
                 }
             }
             """);
+
+    [Fact]
+    public Task A_guard_in_a_helper_guards_the_callers_object_it_was_given_and_not_another()
+        => VerifyDualControlAsync("""
+            static class Guards
+            {
+                public static void RequireAttested(Payment payment)
+                {
+                    if (!payment.IsAttested)
+                    {
+                        throw new InvalidOperationException("not attested");
+                    }
+                }
+
+                public static bool CanRelease(Payment payment) => payment.IsAttested && payment.Amount > 0;
+            }
+
+            class Payout
+            {
+                void Same(IPayments payments, Payment p)
+                {
+                    Guards.RequireAttested(p);
+                    payments.Disburse(p);
+                }
+
+                void Other(IPayments payments, Payment p, Payment previous)
+                {
+                    Guards.RequireAttested(previous);
+                    {|CASE022:payments.Disburse(p)|};
+                }
+
+                void CheckedOther(IPayments payments, Payment p, Payment previous)
+                {
+                    if (Guards.CanRelease(previous))
+                    {
+                        {|CASE022:payments.Disburse(p)|};
+                    }
+                }
+
+                void CheckedSame(IPayments payments, Payment p)
+                {
+                    if (Guards.CanRelease(p))
+                    {
+                        payments.Disburse(p);
+                    }
+                }
+
+                void Loop(IPayments payments, List<Payment> batch, Payment first)
+                {
+                    foreach (var p in batch)
+                    {
+                        Guards.RequireAttested(first);
+                        {|CASE022:payments.Disburse(p)|};
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_conflict_check_of_another_case_does_not_cover_this_decision()
+        => Conflict.VerifyAnalyzerAsync(PaymentModel.Source + """
+            class Desk
+            {
+                Decision Same(IJav jav, Officer me, SickPayCase c)
+                {
+                    jav.EnsureImpartial(me, c);
+                    return jav.Decide(c, me);
+                }
+
+                Decision Other(IJav jav, Officer me, SickPayCase c, SickPayCase previous)
+                {
+                    jav.EnsureImpartial(me, previous);
+                    return {|CASE030:jav.Decide(c, me)|};
+                }
+
+                Decision Colleague(IJav jav, Officer me, Officer colleague, SickPayCase c)
+                {
+                    if (!jav.IsImpartial(colleague, c)) throw new InvalidOperationException("jäv");
+                    return {|CASE030:jav.Decide(c, me)|};
+                }
+
+                Decision Helper(IJav jav, Officer me, SickPayCase c, SickPayCase previous)
+                {
+                    Check(jav, me, previous);
+                    return {|CASE030:jav.Decide(c, me)|};
+                }
+
+                Decision HelperSame(IJav jav, Officer me, SickPayCase c)
+                {
+                    Check(jav, me, c);
+                    return jav.Decide(c, me);
+                }
+
+                static void Check(IJav jav, Officer officer, SickPayCase @case)
+                {
+                    if (!jav.IsImpartial(officer, @case)) throw new InvalidOperationException("jäv");
+                }
+            }
+            """);
 }
