@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -44,9 +45,22 @@ namespace CaseCompliance.Analyzers.Engine
 
         /// <summary>
         /// What a method of the compilation returns, looking <paramref name="depth"/> calls further: the personal-data
-        /// member its result carries, one of its own parameters when it passes that through, or null.
+        /// member its result carries, one of its own parameters when it passes that through (the first; see
+        /// <see cref="PassedThrough"/> for all), or null.
         /// </summary>
         public ISymbol? Returns(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+            => Summary(method, depth, cancellationToken) switch
+            {
+                ISymbol data => data,
+                List<IParameterSymbol> parameters => parameters[0],
+                _ => null,
+            };
+
+        /// <summary>Every parameter whose value the method's result carries (<c>Join(a, b) =&gt; a + " " + b</c>: both).</summary>
+        public IReadOnlyList<IParameterSymbol> PassedThrough(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+            => Summary(method, depth, cancellationToken) as List<IParameterSymbol> ?? (IReadOnlyList<IParameterSymbol>)System.Array.Empty<IParameterSymbol>();
+
+        private object? Summary(IMethodSymbol method, int depth, CancellationToken cancellationToken)
         {
             if (depth < 0 || method.ReturnsVoid)
             {
@@ -56,35 +70,56 @@ namespace CaseCompliance.Analyzers.Engine
             var key = (method.OriginalDefinition, depth);
             if (returns.TryGetValue(key, out var known))
             {
-                return known as ISymbol;
+                return known == None ? null : known;
             }
 
             object result = None;
             if (Sources.Resolve(method, cancellationToken).Body is { } body)
             {
-                result = ReturnedSource(body.Method, body.Roots, depth, cancellationToken) ?? None;
+                result = Summarize(body.Method, body.Roots, depth, cancellationToken) ?? None;
             }
 
-            return returns.GetOrAdd(key, result) as ISymbol;
+            result = returns.GetOrAdd(key, result);
+            return result == None ? null : result;
         }
 
-        /// <summary>What the <c>return</c>s of a body (not of the lambdas and local functions in it) carry.</summary>
-        public ISymbol? ReturnedSource(IMethodSymbol method, IEnumerable<IOperation> roots, int depth, CancellationToken cancellationToken)
+        /// <summary>
+        /// What the <c>return</c>s of a body (not of the lambdas and local functions in it) carry: a personal-data
+        /// member, else the list of its parameters they pass through, else null.
+        /// </summary>
+        private object? Summarize(IMethodSymbol method, IEnumerable<IOperation> roots, int depth, CancellationToken cancellationToken)
         {
+            List<IParameterSymbol>? passed = null;
             foreach (var root in roots)
             {
                 var taint = new Taint(model, sinks, root, isSource, this, depth - 1, method, cancellationToken);
                 foreach (var operation in root.Descendants())
                 {
-                    if (operation is IReturnOperation { ReturnedValue: { } value } && Own(operation, root)
-                        && taint.Source(value) is { } found)
+                    if (operation is not IReturnOperation { ReturnedValue: { } value } || !Own(operation, root))
                     {
-                        return found;
+                        continue;
+                    }
+
+                    // Each parameter found is set aside and the value asked again, until it carries nothing more.
+                    for (var found = taint.Source(value); found is not null; found = taint.Source(value))
+                    {
+                        if (found is not IParameterSymbol parameter)
+                        {
+                            return found;
+                        }
+
+                        if (passed?.Contains(parameter, SymbolEqualityComparer.Default) == true)
+                        {
+                            break; // found again by a way that does not set it aside: nothing new
+                        }
+
+                        (passed ??= new List<IParameterSymbol>()).Add(parameter);
+                        taint.SetAside(parameter);
                     }
                 }
             }
 
-            return null;
+            return passed;
         }
 
         private static bool Own(IOperation operation, IOperation root)

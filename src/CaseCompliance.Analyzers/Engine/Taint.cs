@@ -44,8 +44,17 @@ namespace CaseCompliance.Analyzers.Engine
             this.cancellationToken = cancellationToken;
         }
 
+        private HashSet<IParameterSymbol>? setAside;
+
         /// <summary>The personal-data member a value carries, or null when it carries none that can be seen.</summary>
         public ISymbol? Source(IOperation value) => Source(value, 0);
+
+        /// <summary>In a summary: a parameter already found to pass through no longer counts, so the next one is found.</summary>
+        public void SetAside(IParameterSymbol parameter)
+        {
+            (setAside ??= new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default)).Add(parameter);
+            locals.Clear(); // what the locals carry was worked out with it
+        }
 
         /// <summary>The personal data a value given whole to a sink carries (a record, an anonymous object, a destructured object), else as <see cref="Source(IOperation)"/>.</summary>
         public ISymbol? SinkSource(IOperation value, bool destructured) => Source(value, 0) ?? WholeObject(value, destructured, 0);
@@ -133,6 +142,7 @@ namespace CaseCompliance.Analyzers.Engine
 
                     // In a summary, the method's own parameter: the caller knows what it passed.
                     return summarized is not null && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, summarized)
+                        && setAside?.Contains(parameter.Parameter) != true
                         ? parameter.Parameter
                         : null;
                 case ILocalReferenceOperation local:
@@ -312,11 +322,18 @@ namespace CaseCompliance.Analyzers.Engine
 
             if (returned is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, (method.ReducedFrom ?? method).OriginalDefinition))
             {
-                foreach (var argument in invocation.Arguments)
+                // Every argument the result passes through: Join(p.CaseId, p.Personnummer) carries the personnummer.
+                var through = method.MethodKind == MethodKind.LocalFunction
+                    ? new[] { parameter }
+                    : summaries.PassedThrough(method, depth, cancellationToken);
+                foreach (var passed in through)
                 {
-                    if (argument.Parameter?.Ordinal == parameter.Ordinal)
+                    foreach (var argument in invocation.Arguments)
                     {
-                        return Source(argument.Value, level + 1);
+                        if (argument.Parameter?.Ordinal == passed.Ordinal && Source(argument.Value, level + 1) is { } carried)
+                        {
+                            return carried;
+                        }
                     }
                 }
 

@@ -168,4 +168,33 @@ public class Case060FollowsTheDataTests
             }
             """,
             Verify.Diagnostic("CASE060").WithLocation(0).WithLocation(2).WithLocation(1).WithArguments("Person.Personnummer", "identity", "LoggerExtensions.LogInformation"));
+
+    [Fact]
+    public Task A_helper_in_another_file_carries_the_data_to_a_sink_in_this_one()
+    {
+        var test = new Verify.Test { TestCode = "global using System.Linq;\nglobal using System.Collections.Generic;\nglobal using System.Threading.Tasks;\n" + Case060DisclosedToSinkTests.Model + """
+            class Service
+            {
+                void Run(ILogger logger, Person p)
+                {
+                    logger.LogInformation({|CASE060:Texts.Who(p)|});
+                    logger.LogInformation(Texts.Case(p));
+                    logger.LogInformation({|CASE060:Texts.Either(p.CaseId, p.Personnummer)|});
+                    logger.LogInformation(Texts.OnlyFirst(p.CaseId, p.Personnummer));
+                }
+            }
+            """ };
+        test.TestState.Sources.Add(("Texts.cs", """
+            static class Texts
+            {
+                public static string Who(Person p) => Join(p.CaseId, p.Personnummer);
+                public static string Case(Person p) => p.CaseId;
+                static string Join(string a, string b) => a + " " + b;
+                public static string Either(string a, string b) => a.Length > 3 ? a : b;
+                public static string OnlyFirst(string a, string b) => b.Length > 0 ? a : "";
+            }
+            """));
+        test.TestState.AdditionalReferences.AddRange(Verifiers.TestSetup.LoggingAndCompliance);
+        return test.RunAsync();
+    }
 }

@@ -353,4 +353,38 @@ public class InterproceduralPathTests
                 }
             }
             """);
+
+    [Fact]
+    public Task A_guard_helper_in_another_file_guards_and_one_that_guards_some_paths_does_not()
+    {
+        var test = new DualControl.Test
+        {
+            TestCode = """
+                class Payout
+                {
+                    void Guarded(IPayments payments, Payment p)
+                    {
+                        Approvals.Require(p);
+                        payments.Disburse(p);
+                    }
+
+                    void HalfGuarded(IPayments payments, Payment p, bool strict)
+                    {
+                        Approvals.RequireWhen(strict, p);
+                        {|CASE022:payments.Disburse(p)|};
+                    }
+                }
+                """,
+        };
+        test.TestState.Sources.Add(("Model.cs", PaymentModel.Source));
+        test.TestState.Sources.Add(("Approvals.cs", """
+            static class Approvals
+            {
+                public static void Require(Payment p) => Check(p);
+                public static void RequireWhen(bool strict, Payment p) { if (strict) Check(p); }
+                static void Check(Payment p) { if (!p.IsAttested) throw new InvalidOperationException("not attested"); }
+            }
+            """));
+        return test.RunAsync();
+    }
 }
