@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -24,6 +25,7 @@ namespace CaseCompliance.Analyzers.Engine
         private readonly System.Func<ISymbol, bool>? isSource;
         private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), object> returns = new ConcurrentDictionary<(IMethodSymbol, int), object>(new Key());
         private readonly ConcurrentDictionary<ISymbol, object> members = new ConcurrentDictionary<ISymbol, object>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), IReadOnlyList<SinkUse>> sinkUses = new ConcurrentDictionary<(IMethodSymbol, int), IReadOnlyList<SinkUse>>(new Key());
 
         public FlowSummaries(CaseModel model, Sinks sinks, SourceBodies sources, System.Func<ISymbol, bool>? isSource)
         {
@@ -122,6 +124,87 @@ namespace CaseCompliance.Analyzers.Engine
             return passed;
         }
 
+        /// <summary>
+        /// The parameters of a method of the compilation whose value reaches a sink inside it, directly or through its
+        /// own helpers within <paramref name="depth"/> calls (<c>void Trace(string s) =&gt; logger.LogInformation(s);</c>:
+        /// <c>s</c>), each with the sink call it reaches. A caller that passes personal data for one leaks it there.
+        /// </summary>
+        public IReadOnlyList<SinkUse> SinkUses(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+        {
+            if (depth < 0)
+            {
+                return System.Array.Empty<SinkUse>();
+            }
+
+            var key = (method.OriginalDefinition, depth);
+            if (sinkUses.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var uses = new List<SinkUse>();
+            if (Sources.Resolve(method, cancellationToken).Body is { } body)
+            {
+                foreach (var root in body.Roots)
+                {
+                    var taint = new Taint(model, sinks, root, isSource, this, depth - 1, body.Method, cancellationToken);
+                    foreach (var operation in root.Descendants())
+                    {
+                        if (!Own(operation, root))
+                        {
+                            continue;
+                        }
+
+                        if (sinks.IsSinkCall(operation))
+                        {
+                            var arguments = operation switch
+                            {
+                                IInvocationOperation invocation => invocation.Arguments,
+                                IObjectCreationOperation creation => creation.Arguments,
+                                _ => ImmutableArray<IArgumentOperation>.Empty,
+                            };
+                            var destructured = NoFlowToSink.Destructures(arguments);
+                            foreach (var argument in arguments)
+                            {
+                                if (argument.ArgumentKind == ArgumentKind.DefaultValue || !sinks.IsSinkArgument(operation, argument))
+                                {
+                                    continue;
+                                }
+
+                                for (var found = taint.SinkSource(argument.Value, destructured); found is IParameterSymbol parameter; found = taint.SinkSource(argument.Value, destructured))
+                                {
+                                    if (!uses.Any(u => u.Ordinal == parameter.Ordinal))
+                                    {
+                                        uses.Add(new SinkUse(parameter.Ordinal, operation.Syntax.GetLocation(), NoFlowToSink.SinkName(operation)));
+                                    }
+
+                                    taint.SetAside(parameter);
+                                }
+                            }
+                        }
+                        else if (operation is IInvocationOperation call && depth > 0 && Sources.IsInSource(call.TargetMethod))
+                        {
+                            // A helper of the helper that leaks what it is given: our parameter passed on to it.
+                            foreach (var inner in SinkUses(call.TargetMethod, depth - 1, cancellationToken))
+                            {
+                                foreach (var argument in call.Arguments)
+                                {
+                                    if (argument.Parameter?.Ordinal == inner.Ordinal && taint.Source(argument.Value) is IParameterSymbol given
+                                        && SymbolEqualityComparer.Default.Equals(given.ContainingSymbol.OriginalDefinition, body.Method.OriginalDefinition)
+                                        && !uses.Any(u => u.Ordinal == given.Ordinal))
+                                    {
+                                        uses.Add(new SinkUse(given.Ordinal, inner.Sink, inner.SinkName));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            return sinkUses.GetOrAdd(key, uses);
+        }
+
         private static bool Own(IOperation operation, IOperation root)
         {
             for (var parent = operation.Parent; parent is not null && parent != root; parent = parent.Parent)
@@ -211,5 +294,23 @@ namespace CaseCompliance.Analyzers.Engine
             MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
             _ => null,
         };
+    }
+
+    /// <summary>A parameter of a helper whose value reaches a sink inside it, and that sink.</summary>
+    internal readonly struct SinkUse
+    {
+        public SinkUse(int ordinal, Location sink, string sinkName)
+        {
+            Ordinal = ordinal;
+            Sink = sink;
+            SinkName = sinkName;
+        }
+
+        public int Ordinal { get; }
+
+        /// <summary>The sink call inside the helper (the evidence).</summary>
+        public Location Sink { get; }
+
+        public string SinkName { get; }
     }
 }

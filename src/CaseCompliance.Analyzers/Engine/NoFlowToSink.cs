@@ -33,7 +33,7 @@ namespace CaseCompliance.Analyzers.Engine
     internal sealed class NoFlowToSink
     {
         /// <summary>Whether a message template among the arguments destructures an object (<c>"{@Person}"</c>): the logger then writes its members.</summary>
-        private static bool Destructures(ImmutableArray<IArgumentOperation> arguments)
+        internal static bool Destructures(ImmutableArray<IArgumentOperation> arguments)
         {
             foreach (var argument in arguments.IsDefault ? ImmutableArray<IArgumentOperation>.Empty : arguments)
             {
@@ -46,16 +46,21 @@ namespace CaseCompliance.Analyzers.Engine
             return false;
         }
 
+        /// <summary>The name of a sink call for messages: <c>ILogger.LogInformation</c>, or the exception's type.</summary>
+        internal static string SinkName(IOperation call) => call is IInvocationOperation i ? SymbolText.Member(i.TargetMethod) : call.Type?.Name ?? "exception";
+
         private static IOperation Unconvert(IOperation value) => value is IConversionOperation { IsImplicit: true } conversion ? conversion.Operand : value;
 
         private readonly CaseModel model;
         private readonly ImmutableArray<NoFlowToSinkRule> rules;
         private readonly ImmutableArray<FlowSummaries> summaries;
         private readonly Sinks anySink;
+        private readonly SourceBodies sources;
 
         public NoFlowToSink(CaseModel model, ImmutableArray<NoFlowToSinkRule> rules, SourceBodies sources)
         {
             this.model = model;
+            this.sources = sources;
             this.rules = rules;
             var byRule = ImmutableArray.CreateBuilder<FlowSummaries>(rules.Length);
             foreach (var rule in rules)
@@ -78,6 +83,7 @@ namespace CaseCompliance.Analyzers.Engine
             // Data reaches a sink through helpers, fields and whole objects too, so every body with a sink call is looked
             // at; the taint is followed only from the sink arguments back, and summaries are cached for the compilation.
             List<IOperation>? calls = null;
+            List<IInvocationOperation>? helpers = null; // calls to methods of the compilation that may leak what they are given
             var gate = new object();
             context.RegisterOperationAction(c =>
             {
@@ -88,27 +94,91 @@ namespace CaseCompliance.Analyzers.Engine
                         (calls ??= new List<IOperation>()).Add(c.Operation);
                     }
                 }
+                else if (c.Operation is IInvocationOperation { Arguments.Length: > 0 } invocation && sources.IsInSource(invocation.TargetMethod))
+                {
+                    lock (gate)
+                    {
+                        (helpers ??= new List<IInvocationOperation>()).Add(invocation);
+                    }
+                }
             }, OperationKind.Invocation, OperationKind.ObjectCreation);
 
             context.RegisterOperationBlockEndAction(end =>
             {
-                if (calls is null)
+                if (calls is null && helpers is null)
                 {
                     return; // most bodies: no taint analysis at all
                 }
 
                 for (var i = 0; i < rules.Length; i++)
                 {
-                    Check(end, rules[i], summaries[i], calls);
+                    var taints = new Dictionary<IOperation, Taint>();
+                    if (calls is not null)
+                    {
+                        Check(end, rules[i], summaries[i], calls, taints);
+                    }
+
+                    if (helpers is not null)
+                    {
+                        CheckHelpers(end, rules[i], summaries[i], helpers, taints);
+                    }
                 }
             });
         }
 
-        private void Check(OperationBlockAnalysisContext context, NoFlowToSinkRule rule, FlowSummaries summaries, List<IOperation> calls)
+        /// <summary>One taint analysis per body and rule: what it learns about locals serves every call of the body.</summary>
+        private Taint TaintOf(OperationBlockAnalysisContext context, NoFlowToSinkRule rule, FlowSummaries summaries, IOperation call, Dictionary<IOperation, Taint> taints)
         {
-            // One taint analysis per body and rule: what it learns about locals serves every sink call of the body.
-            var taints = new Dictionary<IOperation, Taint>();
             bool IsSource(ISymbol symbol) => model.PersonalDataOf(symbol) is { } data && rule.Data.Matches(data, symbol, model);
+            var root = Calls.Root(call);
+            if (!taints.TryGetValue(root, out var taint))
+            {
+                taints.Add(root, taint = new Taint(model, rule.Sinks, root, rule.Data.IsAny ? null : IsSource, summaries, summaries.Sources.Depth,
+                    null, context.CancellationToken));
+            }
+
+            return taint;
+        }
+
+        /// <summary>
+        /// Personal data given to a helper of the compilation that writes that parameter to a sink (<c>Trace(p.Personnummer)</c>
+        /// with <c>void Trace(string s) =&gt; logger.LogInformation(s)</c>): reported on the argument, the sink inside the
+        /// helper as evidence. The data is looked for only in what the call is given; the helper is read only then.
+        /// </summary>
+        private void CheckHelpers(OperationBlockAnalysisContext context, NoFlowToSinkRule rule, FlowSummaries summaries, List<IInvocationOperation> helpers, Dictionary<IOperation, Taint> taints)
+        {
+            foreach (var call in helpers)
+            {
+                IReadOnlyList<SinkUse>? uses = null;
+                foreach (var argument in call.Arguments)
+                {
+                    if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter
+                        || TaintOf(context, rule, summaries, call, taints) is not { } taint || taint.Source(argument.Value) is not { } source
+                        || source is IParameterSymbol && model.PersonalDataOf(source) is null)
+                    {
+                        continue;
+                    }
+
+                    uses ??= summaries.SinkUses(call.TargetMethod, summaries.Sources.Depth - 1, context.CancellationToken);
+                    foreach (var use in uses)
+                    {
+                        if (use.Ordinal == parameter.Ordinal)
+                        {
+                            var category = model.PersonalDataOf(source)?.Category ?? "personal";
+                            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticKeys.Source, source.Name);
+                            var evidence = taint.Evidence(argument.Value);
+                            evidence.Add(use.Sink);
+                            context.ReportDiagnostic(rule.Rule.Create(argument.Syntax.GetLocation(), evidence, properties,
+                                SymbolText.Member(source), category, SymbolText.Member(call.TargetMethod)));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        private void Check(OperationBlockAnalysisContext context, NoFlowToSinkRule rule, FlowSummaries summaries, List<IOperation> calls, Dictionary<IOperation, Taint> taints)
+        {
             foreach (var call in calls)
             {
                 if (!rule.Sinks.IsSinkCall(call))
@@ -116,12 +186,7 @@ namespace CaseCompliance.Analyzers.Engine
                     continue;
                 }
 
-                var root = Calls.Root(call);
-                if (!taints.TryGetValue(root, out var taint))
-                {
-                    taints.Add(root, taint = new Taint(model, rule.Sinks, root, rule.Data.IsAny ? null : IsSource, summaries, summaries.Sources.Depth,
-                        null, context.CancellationToken));
-                }
+                var taint = TaintOf(context, rule, summaries, call, taints);
 
                 var arguments = call switch
                 {
@@ -146,7 +211,7 @@ namespace CaseCompliance.Analyzers.Engine
                         if (taint.SinkSource(value, destructured) is { } source)
                         {
                             var category = model.PersonalDataOf(source)?.Category ?? "personal";
-                            var sinkName = call is IInvocationOperation i ? SymbolText.Member(i.TargetMethod) : call.Type?.Name ?? "exception";
+                            var sinkName = SinkName(call);
                             var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticKeys.Source, source.Name);
                             var at = values.Length == 1 && argument.ArgumentKind != ArgumentKind.ParamArray ? argument.Syntax : Unconvert(value).Syntax;
                             context.ReportDiagnostic(rule.Rule.Create(at.GetLocation(), taint.Evidence(value), properties, SymbolText.Member(source), category, sinkName));

@@ -116,7 +116,8 @@ namespace CaseCompliance.Analyzers.Engine
             return new CallTarget(null, candidates.Count > 1 || candidates.Count == 0 && IsInSource(method));
         }
 
-        private bool IsInSource(IMethodSymbol method) => SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly);
+        /// <summary>Whether a method belongs to this compilation (its body may be read).</summary>
+        public bool IsInSource(IMethodSymbol method) => SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly);
 
         /// <summary>The body of a method declared in this compilation; null for metadata, abstract and extern methods.</summary>
         public SourceBody? Body(IMethodSymbol method, CancellationToken cancellationToken)

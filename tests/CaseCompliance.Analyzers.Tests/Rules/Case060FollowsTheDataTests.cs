@@ -197,4 +197,34 @@ public class Case060FollowsTheDataTests
         test.TestState.AdditionalReferences.AddRange(Verifiers.TestSetup.LoggingAndCompliance);
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task A_helper_that_writes_its_parameter_to_a_sink_leaks_what_its_callers_give_it()
+        => VerifyAsync("""
+            class Trail
+            {
+                private readonly ILogger logger;
+                public Trail(ILogger logger) => this.logger = logger;
+                public void Trace(string what) => {|#1:logger.LogInformation(what)|};
+                public void TraceMasked(string what) => logger.LogInformation(Mask.Personnummer(what));
+                public void Count(string what) => logger.LogInformation("length {Length}", what.Length);
+                public void Outer(string what) => Trace("lookup of " + what);
+                public void Quiet(string what) { var n = what.Trim(); }
+            }
+
+            class Service
+            {
+                void Run(Trail trail, Person p)
+                {
+                    trail.Trace({|#0:p.Personnummer|});
+                    trail.Trace(p.CaseId);
+                    trail.TraceMasked(p.Personnummer);
+                    trail.Count(p.Personnummer);
+                    trail.Quiet(p.Personnummer);
+                    trail.Outer({|CASE060:p.Diagnosis|});
+                }
+            }
+            """,
+            Verify.Diagnostic("CASE060").WithLocation(0).WithLocation(1)
+                .WithArguments("Person.Personnummer", "identity", "Trail.Trace"));
 }
