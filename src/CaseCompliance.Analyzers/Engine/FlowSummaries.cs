@@ -143,7 +143,7 @@ namespace CaseCompliance.Analyzers.Engine
             }
 
             var uses = new List<SinkUse>();
-            if (Sources.Resolve(method, cancellationToken).Body is { } body)
+            if (MayReachSink(method, cancellationToken) && Sources.Resolve(method, cancellationToken).Body is { } body)
             {
                 foreach (var root in body.Roots)
                 {
@@ -182,18 +182,27 @@ namespace CaseCompliance.Analyzers.Engine
                                 }
                             }
                         }
-                        else if (operation is IInvocationOperation call && depth > 0 && Sources.IsInSource(call.TargetMethod))
+                        else if (operation is IInvocationOperation call && depth > 0 && call.Arguments.Length > 0 && Sources.IsInSource(call.TargetMethod))
                         {
-                            // A helper of the helper that leaks what it is given: our parameter passed on to it.
-                            foreach (var inner in SinkUses(call.TargetMethod, depth - 1, cancellationToken))
+                            // A helper of the helper that leaks what it is given: our parameter passed on to it. The
+                            // arguments are looked at first, so that only helpers given a parameter are read.
+                            IReadOnlyList<SinkUse>? inner = null;
+                            foreach (var argument in call.Arguments)
                             {
-                                foreach (var argument in call.Arguments)
+                                if (argument.Parameter is not { } target || taint.Source(argument.Value) is not IParameterSymbol given
+                                    || !SymbolEqualityComparer.Default.Equals(given.ContainingSymbol.OriginalDefinition, body.Method.OriginalDefinition)
+                                    || uses.Any(u => u.Ordinal == given.Ordinal))
                                 {
-                                    if (argument.Parameter?.Ordinal == inner.Ordinal && taint.Source(argument.Value) is IParameterSymbol given
-                                        && SymbolEqualityComparer.Default.Equals(given.ContainingSymbol.OriginalDefinition, body.Method.OriginalDefinition)
-                                        && !uses.Any(u => u.Ordinal == given.Ordinal))
+                                    continue;
+                                }
+
+                                inner ??= SinkUses(call.TargetMethod, depth - 1, cancellationToken);
+                                foreach (var use in inner)
+                                {
+                                    if (use.Ordinal == target.Ordinal)
                                     {
-                                        uses.Add(new SinkUse(given.Ordinal, inner.Sink, inner.SinkName));
+                                        uses.Add(new SinkUse(given.Ordinal, use.Sink, use.SinkName));
+                                        break;
                                     }
                                 }
                             }
@@ -204,6 +213,51 @@ namespace CaseCompliance.Analyzers.Engine
 
             return sinkUses.GetOrAdd(key, uses);
         }
+
+        /// <summary>
+        /// Names of calls that only compute a value (string and LINQ helpers): a body whose calls are all of these, and
+        /// that creates no exception, reaches no sink, and is never read for a sink summary.
+        /// </summary>
+        private static readonly HashSet<string> Computing = new HashSet<string>(System.StringComparer.Ordinal)
+        {
+            "ToString", "Trim", "TrimStart", "TrimEnd", "Substring", "ToUpper", "ToLower", "ToUpperInvariant", "ToLowerInvariant",
+            "Replace", "Join", "Concat", "Format", "Equals", "GetHashCode", "StartsWith", "EndsWith", "Contains", "IndexOf",
+            "PadLeft", "PadRight", "Split", "IsNullOrEmpty", "IsNullOrWhiteSpace", "Select", "Where", "Any", "All", "First",
+            "FirstOrDefault", "Single", "SingleOrDefault", "Count", "ToList", "ToArray", "OrderBy", "OrderByDescending", "nameof",
+        };
+
+        /// <summary>
+        /// A cheap look at a method's syntax before its body is read: it may reach a sink only when it makes a call
+        /// other than a computing one (a logger, a helper), creates an exception, or throws.
+        /// </summary>
+        private static bool MayReachSink(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+            {
+                foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+                {
+                    switch (node)
+                    {
+                        case InvocationExpressionSyntax invocation when !Computing.Contains(InvokedName(invocation.Expression)):
+                        case ThrowStatementSyntax or ThrowExpressionSyntax:
+                        case BaseObjectCreationExpressionSyntax creation when creation is not ObjectCreationExpressionSyntax { Type: var type }
+                            || type.ToString().EndsWith("Exception", System.StringComparison.Ordinal):
+                            return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static string InvokedName(ExpressionSyntax expression) => expression switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            GenericNameSyntax generic => generic.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => string.Empty,
+        };
 
         private static bool Own(IOperation operation, IOperation root)
         {
