@@ -161,31 +161,15 @@ namespace CaseCompliance.Analyzers.Engine
                 return default;
             }
 
-            var fresh = Calls.Unwrap(instance);
-            if (fresh is ILocalReferenceOperation local && CopySource(local) is { } copied && Calls.Unwrap(copied) is IObjectCreationOperation or IWithOperation)
+            switch (Fresh(instance, member, out var given))
             {
-                fresh = Calls.Unwrap(copied);
-            }
-
-            switch (fresh)
-            {
-                case IWithOperation with:
-                    return Initialized(with.Initializer, member) is { } set ? KeyOf(set, depth + 1) : MemberKey(with.Operand, member, depth + 1);
-                case IObjectCreationOperation creation:
-                    if (Initialized(creation.Initializer, member) is { } initialized)
-                    {
-                        return KeyOf(initialized, depth + 1);
-                    }
-
-                    foreach (var argument in creation.Arguments)
-                    {
-                        if (argument.Parameter is { } parameter && string.Equals(parameter.Name, member.Name, System.StringComparison.OrdinalIgnoreCase))
-                        {
-                            return KeyOf(argument.Value, depth + 1);
-                        }
-                    }
-
-                    return default;
+                case FreshKind.Given:
+                    return KeyOf(given!, depth + 1);
+                case FreshKind.NotGiven:
+                    return default; // created without a value for it: nobody can tell
+                case FreshKind.CopyOf:
+                    instance = given!; // a with copy that keeps the member: the original's
+                    break;
             }
 
             var root = KeyOf(instance, depth + 1);
@@ -204,13 +188,38 @@ namespace CaseCompliance.Analyzers.Engine
         /// <paramref name="instance"/> is not such an object or did not get a value for the member.
         /// </summary>
         public static IOperation? FreshMemberValue(IOperation instance, ISymbol member)
+            => Fresh(instance, member, out var given) == FreshKind.Given ? given : null;
+
+        private enum FreshKind
         {
+            /// <summary>Not a fresh object (a variable, a call): its member is a chain.</summary>
+            None,
+
+            /// <summary>A fresh object given a value for the member: that value.</summary>
+            Given,
+
+            /// <summary>A fresh object created without a value for the member.</summary>
+            NotGiven,
+
+            /// <summary><c>with</c> copies that keep the member: the original object they copy.</summary>
+            CopyOf,
+        }
+
+        /// <summary>
+        /// What a fresh object (<c>new</c>, <c>with</c>, or a local copied once from either) holds in a member: the
+        /// initializer's value or the constructor argument of the same name; for a <c>with</c> that does not set it,
+        /// what the original holds.
+        /// </summary>
+        private static FreshKind Fresh(IOperation instance, ISymbol member, out IOperation? value)
+        {
+            value = null;
+            var copied = false;
             for (var depth = 0; depth < 8; depth++)
             {
                 var fresh = Calls.Unwrap(instance);
-                if (fresh is ILocalReferenceOperation local && CopySource(local) is { } copied)
+                if (fresh is ILocalReferenceOperation local && CopySource(local) is { } source && Calls.Unwrap(source) is IObjectCreationOperation or IWithOperation)
                 {
-                    fresh = Calls.Unwrap(copied);
+                    fresh = Calls.Unwrap(source);
                 }
 
                 switch (fresh)
@@ -218,32 +227,31 @@ namespace CaseCompliance.Analyzers.Engine
                     case IWithOperation with:
                         if (Initialized(with.Initializer, member) is { } set)
                         {
-                            return set;
+                            value = set;
+                            return FreshKind.Given;
                         }
 
                         instance = with.Operand;
+                        copied = true;
                         continue;
                     case IObjectCreationOperation creation:
-                        if (Initialized(creation.Initializer, member) is { } initialized)
-                        {
-                            return initialized;
-                        }
-
+                        value = Initialized(creation.Initializer, member);
                         foreach (var argument in creation.Arguments)
                         {
-                            if (argument.Parameter is { } parameter && string.Equals(parameter.Name, member.Name, System.StringComparison.OrdinalIgnoreCase))
+                            if (value is null && argument.Parameter is { } parameter && string.Equals(parameter.Name, member.Name, System.StringComparison.OrdinalIgnoreCase))
                             {
-                                return argument.Value;
+                                value = argument.Value;
                             }
                         }
 
-                        return null;
+                        return value is null ? FreshKind.NotGiven : FreshKind.Given;
                     default:
-                        return null;
+                        value = copied ? instance : null;
+                        return copied ? FreshKind.CopyOf : FreshKind.None;
                 }
             }
 
-            return null;
+            return FreshKind.NotGiven;
         }
 
         /// <summary>The value an object initializer assigns to <paramref name="member"/>, or null.</summary>
