@@ -76,6 +76,7 @@ namespace CaseCompliance.Analyzers.Engine
         private readonly sbyte[] passing; // per block: -1 no check, 0 passes when false, 1 passes when true
         private readonly sbyte[] constant; // per block: -1 unknown, 0/1 the condition's only possible value
         private readonly bool[] effects;
+        private IOperation?[]? effectOperations; // per block, the first operation that is an effect
         private readonly Dictionary<ControlFlowRegion, bool> finallyCovers = new Dictionary<ControlFlowRegion, bool>();
         private Dictionary<int, bool>? rejects;
         private bool[]? reachedUncovered;
@@ -145,17 +146,20 @@ namespace CaseCompliance.Analyzers.Engine
         /// True when some normal path through the body does what the body is for (an <see cref="FlowCovers.Effect"/>)
         /// and never passes a cover. Paths that only return early, doing nothing, are not counted.
         /// </summary>
-        public bool HasUncoveredEffectPath()
+        public bool HasUncoveredEffectPath() => UncoveredEffect() is not null;
+
+        /// <summary>The first operation that does what the body is for on a path that never passes a cover, or null (the evidence of a finding).</summary>
+        public IOperation? UncoveredEffect()
         {
             foreach (var block in graph.Blocks)
             {
                 if (effects[block.Ordinal] && !HasCover(block) && ReachableFromEntryUncovered(block) && ExitReachableAfter(block))
                 {
-                    return true;
+                    return effectOperations![block.Ordinal];
                 }
             }
 
-            return false;
+            return null;
         }
 
         /// <summary>True when some path from entry to exit passes <paramref name="site"/> and never a cover.</summary>
@@ -288,6 +292,8 @@ namespace CaseCompliance.Analyzers.Engine
             if (covers.Effect is { } effect && effect(operation))
             {
                 effects[block.Ordinal] = true;
+                effectOperations ??= new IOperation?[graph.Blocks.Length];
+                effectOperations[block.Ordinal] ??= operation;
             }
 
             if (operation is IInvocationOperation invocation)

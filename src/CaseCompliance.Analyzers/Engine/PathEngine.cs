@@ -466,12 +466,14 @@ namespace CaseCompliance.Analyzers.Engine
                 }
 
                 if (Paths(ruleIndex, body, body.Graph, discardRejections: true, effect: RecordsFor(method), depth: 0).HasUncoveredEffectPath()
-                    && Paths(ruleIndex, body, body.Graph, discardRejections: true, effect: RecordsFor(method)).HasUncoveredEffectPath())
+                    && Paths(ruleIndex, body, body.Graph, discardRejections: true, effect: RecordsFor(method)).UncoveredEffect() is { } effect)
                 {
+                    // The evidence: what the method does on a path without the check (the attestation it records).
                     var rule = engine.rules[ruleIndex];
                     var compared = method.Parameters.FirstOrDefault(p => engine.model.HasRole(p, rule.ComparedParameter))?.Name
                         ?? "the " + string.Join(" or ", engine.model.Roles.Names(rule.ComparedParameter.IsEmpty ? rule.CompareWith : rule.ComparedParameter));
-                    report(rule.Rule.Create(method.Locations[0], SymbolText.Member(method), compared));
+                    var evidence = effect.Syntax.SyntaxTree == method.Locations[0].SourceTree ? new[] { effect.Syntax.GetLocation() } : null;
+                    report(rule.Rule.Create(method.Locations[0], evidence, null, SymbolText.Member(method), compared));
                 }
             }
 

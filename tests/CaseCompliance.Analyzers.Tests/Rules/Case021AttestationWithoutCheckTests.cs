@@ -16,12 +16,12 @@ public class Case021AttestationWithoutCheckTests
                 [Attestation]
                 public void {|#0:Attest|}(Payment payment, [Attester] string attester)
                 {
-                    payment.AttestedBy = attester;
+                    {|#1:payment.AttestedBy = attester|};
                     payment.IsAttested = true;
                 }
             }
             """,
-            Verify.Diagnostic("CASE021").WithLocation(0).WithArguments("Ledger.Attest", "attester"));
+            Verify.Diagnostic("CASE021").WithLocation(0).WithLocation(1).WithArguments("Ledger.Attest", "attester"));
 
     [Fact]
     public Task Guard_clauses_that_throw_or_return_on_equality_are_checks()

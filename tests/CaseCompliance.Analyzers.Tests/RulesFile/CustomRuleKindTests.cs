@@ -302,7 +302,7 @@ public class CustomRuleKindTests
                 public class Proposal { public string ProposedBy { get; set; } = ""; public string? ApprovedBy { get; set; } }
                 public class Board
                 {
-                    public void {|#0:Approve|}(Proposal p, string specialist) { p.ApprovedBy = specialist; }
+                    public void {|#0:Approve|}(Proposal p, string specialist) { {|#1:p.ApprovedBy = specialist|}; }
                 }
 
                 public class CheckedBoard
@@ -315,7 +315,7 @@ public class CustomRuleKindTests
                 }
             }
             """, ReviewRules.Replace("\"id\": \"M:Review.Board.Approve(Review.Proposal,System.String)\"", "\"id\": [ \"M:Review.Board.Approve(Review.Proposal,System.String)\", \"M:Review.CheckedBoard.Approve(Review.Proposal,System.String)\" ]"),
-            Custom("CASE104").WithMessage("[SJP-TVA-SPECIALISTER] 'Board.Approve' approves a rejection on a path where 'specialist' is never compared with the proposing officer"));
+            Custom("CASE104").WithLocation(1).WithMessage("[SJP-TVA-SPECIALISTER] 'Board.Approve' approves a rejection on a path where 'specialist' is never compared with the proposing officer"));
 
     [Fact]
     public Task Guarded_body_fix_rejects_equality_with_a_title_naming_the_rule_and_fixes_all()
@@ -328,7 +328,7 @@ public class CustomRuleKindTests
                     public class Proposal { public string ProposedBy { get; set; } = ""; public string? ApprovedBy { get; set; } }
                     public class Board
                     {
-                        public void {|#0:Approve|}(Proposal p, string specialist) { p.ApprovedBy = specialist; }
+                        public void {|#0:Approve|}(Proposal p, string specialist) { {|#1:p.ApprovedBy = specialist|}; }
                     }
                 }
                 """,
@@ -358,7 +358,7 @@ public class CustomRuleKindTests
         };
         test.TestState.AdditionalFiles.Add((TestSetup.RulesFilePath, ReviewRules));
         test.FixedState.AdditionalFiles.Add((TestSetup.RulesFilePath, ReviewRules));
-        test.ExpectedDiagnostics.Add(Custom("CASE104"));
+        test.ExpectedDiagnostics.Add(Custom("CASE104").WithLocation(1));
         return test.RunAsync();
     }
 
