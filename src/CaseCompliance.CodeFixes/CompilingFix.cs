@@ -114,9 +114,30 @@ namespace CaseCompliance.CodeFixes
             return await KeepsCompilingAsync(document.Project.Solution, together.Project.Solution, cancellationToken).ConfigureAwait(false) ? together : document;
         }
 
-        private static async Task<int> ErrorsAsync(Document? document, CancellationToken cancellationToken)
+        /// <summary>The errors of a document as it stands, counted once: every fix offered for it compares with the same count.</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, Task<int>> Before = new();
+
+        private static Task<int> ErrorsAsync(Document? document, CancellationToken cancellationToken)
         {
-            if (document is null || await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model)
+            if (document is null)
+            {
+                return Task.FromResult(0);
+            }
+
+            var count = Before.GetValue(document, d => CountAsync(d, cancellationToken));
+            if (count.IsCanceled || count.IsFaulted)
+            {
+                // Counted under a request that was cancelled: count again under this one.
+                Before.Remove(document);
+                count = Before.GetValue(document, d => CountAsync(d, cancellationToken));
+            }
+
+            return count;
+        }
+
+        private static async Task<int> CountAsync(Document document, CancellationToken cancellationToken)
+        {
+            if (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model)
             {
                 return 0;
             }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using CaseCompliance.Analyzers.Model;
 
@@ -108,6 +109,27 @@ namespace CaseCompliance.Analyzers.Engine
                     {
                         yield return member;
                     }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The bodies a method or local function is declared with in source, by syntax only: a block, or an expression
+        /// body (one per partial part). Cheap questions about a callee ("does it only throw?") read these without
+        /// binding it.
+        /// </summary>
+        public static IEnumerable<(BlockSyntax? Block, ArrowExpressionClauseSyntax? Arrow)> DeclaredBodies(IMethodSymbol method)
+        {
+            foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+            {
+                switch (reference.GetSyntax())
+                {
+                    case MethodDeclarationSyntax declaration:
+                        yield return (declaration.Body, declaration.ExpressionBody);
+                        break;
+                    case LocalFunctionStatementSyntax local:
+                        yield return (local.Body, local.ExpressionBody);
+                        break;
                 }
             }
         }

@@ -227,14 +227,8 @@ namespace CaseCompliance.Analyzers.Engine
             }
 
             var returnsFalse = false;
-            foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+            foreach (var (body, arrow) in Calls.DeclaredBodies(method))
             {
-                var (body, arrow) = reference.GetSyntax() switch
-                {
-                    MethodDeclarationSyntax m => (m.Body, m.ExpressionBody),
-                    LocalFunctionStatementSyntax l => (l.Body, l.ExpressionBody),
-                    _ => (null, null),
-                };
                 if (arrow is not null)
                 {
                     returnsFalse = arrow.Expression.IsKind(SyntaxKind.FalseLiteralExpression);

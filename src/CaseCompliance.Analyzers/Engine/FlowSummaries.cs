@@ -150,7 +150,8 @@ namespace CaseCompliance.Analyzers.Engine
                     var taint = new Taint(model, sinks, root, isSource, this, depth - 1, body.Method, cancellationToken);
                     foreach (var operation in root.Descendants())
                     {
-                        if (!Own(operation, root))
+                        // Only calls matter; whether one is the body's own (not a lambda's) is asked of those alone.
+                        if (operation is not (IInvocationOperation or IObjectCreationOperation) || !Own(operation, root))
                         {
                             continue;
                         }

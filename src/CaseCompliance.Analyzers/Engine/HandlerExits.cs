@@ -104,14 +104,8 @@ namespace CaseCompliance.Analyzers.Engine
                 }
             }
 
-            foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+            foreach (var (body, arrow) in Calls.DeclaredBodies(method))
             {
-                var (body, arrow) = reference.GetSyntax() switch
-                {
-                    MethodDeclarationSyntax m => (m.Body, m.ExpressionBody),
-                    LocalFunctionStatementSyntax l => (l.Body, l.ExpressionBody),
-                    _ => (null, null),
-                };
                 if (arrow?.Expression is ThrowExpressionSyntax
                     || body is { Statements: { Count: 1 } statements } && statements[0] is ThrowStatementSyntax)
                 {

@@ -685,7 +685,7 @@ namespace CaseCompliance.Analyzers.Engine
                                 roots.Add(variable);
                             }
                             else if (operation is IInvocationOperation call && !engine.HasAnyRole(call.TargetMethod, rule.Trigger)
-                                && (engine.HasAnyRole(call.TargetMethod, rule.Cover) || call.TargetMethod.Locations.Any(l => l.IsInSource)))
+                                && (engine.HasAnyRole(call.TargetMethod, rule.Cover) || engine.sources.IsInSource(call.TargetMethod)))
                             {
                                 // A cover or a helper of this compilation given an object: it may guard that object only.
                                 foreach (var argument in call.Arguments)
